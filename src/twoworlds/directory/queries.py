@@ -1,0 +1,88 @@
+"""Reads of the directory for other apps and for the public pages."""
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from .models import Category, ContactRoute, Group, Language, Meeting, Organisation, Venue
+
+
+def listed_groups():
+    """Groups that appear in search: active, or paused with a restart date to come."""
+    today = timezone.localdate()
+    return Group.objects.filter(
+        Q(status=Group.Status.ACTIVE) | Q(status=Group.Status.PAUSED, paused_until__gte=today)
+    )
+
+
+def groups_with_details():
+    """Groups with everything a listing shows, in as few queries as possible."""
+    return Group.objects.select_related("organisation").prefetch_related(
+        Prefetch("categories", queryset=Category.objects.select_related("parent")),
+        "languages",
+        Prefetch("meetings", queryset=Meeting.objects.select_related("venue")),
+        Prefetch(
+            "contact_routes", queryset=ContactRoute.objects.filter(visibility=ContactRoute.Visibility.PUBLIC)
+        ),
+    )
+
+
+def groups_by_ids(ids):
+    """The groups with these ids, in the order given (search decides the order)."""
+    found = {g.pk: g for g in groups_with_details().filter(pk__in=list(ids))}
+    return [found[i] for i in ids if i in found]
+
+
+def get_group(slug):
+    return groups_with_details().get(slug=slug)
+
+
+def get_group_by_id(group_id):
+    return groups_with_details().get(pk=group_id)
+
+
+def first_level_categories():
+    """Top-level issues with how many listed groups each has (including its sub-issues)."""
+    listed = listed_groups().values("pk")
+    categories = list(
+        Category.objects.filter(parent__isnull=True).prefetch_related(
+            Prefetch("children", queryset=Category.objects.annotate(
+                listed_count=Count("groups", filter=Q(groups__in=listed), distinct=True)
+            ))
+        )
+    )
+    for category in categories:
+        category.listed_count = (
+            listed_groups().filter(Q(categories=category) | Q(categories__parent=category)).distinct().count()
+        )
+    return categories
+
+
+def get_category(slug):
+    return Category.objects.select_related("parent").prefetch_related("children").get(slug=slug)
+
+
+def category_and_descendants(category):
+    return [category, *category.children.all()]
+
+
+def all_categories():
+    return Category.objects.select_related("parent")
+
+
+def all_languages():
+    return Language.objects.all()
+
+
+def used_languages():
+    return Language.objects.filter(groups__in=listed_groups()).distinct()
+
+
+def all_organisations():
+    return Organisation.objects.all()
+
+
+def venue_points():
+    """(postcode, town, latitude, longitude, is_members_home) for every venue with coordinates."""
+    return Venue.objects.exclude(latitude=None).values_list(
+        "postcode", "town", "latitude", "longitude", "is_members_home"
+    )

@@ -1,0 +1,102 @@
+"""Writes to the directory. One write path per concept: the admin, the importers and (later) the groups'
+own edit forms and the moderation queue all change a group through these functions, so that history,
+moderation and the search index stay consistent whoever made the change."""
+
+import logging
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from .models import Group, Organisation, Venue
+
+log = logging.getLogger(__name__)
+
+
+def unique_slug(model, text, instance_id=None):
+    base = slugify(text)[:180] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exclude(pk=instance_id).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def listing_changed(*group_ids):
+    """Tell search (after the transaction commits) that these groups' listings changed."""
+    from twoworlds.search.services import index_groups
+
+    ids = [gid for gid in group_ids if gid]
+    if ids:
+        transaction.on_commit(lambda: index_groups(ids))
+
+
+@transaction.atomic
+def save_group(group, *, categories=None, languages=None, validate=True):
+    """Create or update a group (its own fields, and optionally its categories and languages)."""
+    if not group.slug:
+        group.slug = unique_slug(Group, group.name, group.pk)
+    if validate:
+        group.full_clean(exclude=["categories", "languages"])
+    group.save()
+    if categories is not None:
+        group.categories.set(categories)
+    if languages is not None:
+        group.languages.set(languages)
+    listing_changed(group.pk)
+    return group
+
+
+@transaction.atomic
+def save_organisation(organisation, *, validate=True):
+    if not organisation.slug:
+        organisation.slug = unique_slug(Organisation, organisation.name, organisation.pk)
+    if validate:
+        organisation.full_clean()
+    organisation.save()
+    listing_changed(*organisation.groups.values_list("pk", flat=True))
+    return organisation
+
+
+@transaction.atomic
+def save_venue(venue, *, validate=True):
+    """A venue is shared by every group meeting there: all of their listings change with it."""
+    if validate:
+        venue.full_clean()
+    venue.save()
+    listing_changed(*Group.objects.filter(meetings__venue=venue).values_list("pk", flat=True).distinct())
+    return venue
+
+
+@transaction.atomic
+def save_meeting(meeting, *, validate=True):
+    if validate:
+        meeting.full_clean()
+    meeting.save()
+    listing_changed(meeting.group_id)
+    return meeting
+
+
+@transaction.atomic
+def save_contact_route(route, *, validate=True):
+    if validate:
+        route.full_clean()
+    route.save()
+    listing_changed(route.group_id)
+    return route
+
+
+def confirm_group(group, on=None):
+    """The group (or staff on its behalf) says the details are still right."""
+    from django.utils import timezone
+
+    group.last_confirmed = on or timezone.localdate()
+    group.save(update_fields=["last_confirmed", "updated_at"])
+    listing_changed(group.pk)
+    return group
+
+
+def venue_is_shared(venue):
+    return venue.meetings.values("group").distinct().count() > 1
+
+
+def all_venues():
+    return Venue.objects.all()

@@ -1,0 +1,44 @@
+from django.http import Http404
+from django.shortcuts import render
+
+from twoworlds.search.forms import SearchForm
+from twoworlds.search.services import Filters, find_groups
+
+from . import queries
+from .models import Category, Group
+from .presenters import listing_freshness
+
+
+def home(request):
+    return render(
+        request, "directory/home.html", {"form": SearchForm(), "categories": queries.first_level_categories()}
+    )
+
+
+def group_detail(request, slug):
+    try:
+        group = queries.get_group(slug)
+    except Group.DoesNotExist:
+        raise Http404 from None
+    return render(
+        request,
+        "directory/group_detail.html",
+        {"group": group, "freshness": listing_freshness(group), "page_url": request.build_absolute_uri()},
+    )
+
+
+def categories(request):
+    return render(request, "directory/categories.html", {"categories": queries.first_level_categories()})
+
+
+def category_detail(request, slug):
+    try:
+        category = queries.get_category(slug)
+    except Category.DoesNotExist:
+        raise Http404 from None
+    outcome = find_groups("", Filters(category=category.slug))
+    return render(
+        request,
+        "directory/category_detail.html",
+        {"category": category, "outcome": outcome, "hits": outcome.load(), "national": outcome.load_national()},
+    )

@@ -1,0 +1,15 @@
+"""The `twoworlds` console script: Django's manage.py for this project."""
+
+import os
+import sys
+
+
+def main(argv=None):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "twoworlds.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(argv or sys.argv)
+
+
+if __name__ == "__main__":
+    main()

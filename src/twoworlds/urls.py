@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from twoworlds.core import views as core_views
+
+admin.site.site_header = _("Two Worlds — clearinghouse staff")
+admin.site.site_title = _("Two Worlds staff")
+admin.site.index_title = _("Directory administration")
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("staff/", admin.site.urls),
+    path("api/", include("twoworlds.interop.urls")),
+    path("", include("twoworlds.safety.urls")),
+    path("", include("twoworlds.search.urls")),
+    path("", include("twoworlds.directory.urls")),
+]
+
+handler404 = "twoworlds.core.views.not_found"
+handler500 = "twoworlds.core.views.server_error"
