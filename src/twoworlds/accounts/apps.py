@@ -4,7 +4,8 @@ from django.db.models.signals import post_migrate
 
 def create_staff_roles(sender, using="default", **kwargs):
     """Once per migrate (after the last app), when every model's permissions can exist."""
-    if sender is not list(apps.get_app_configs())[-1]:
+    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if sender is not with_models[-1]:
         return
     from django.contrib.auth.management import create_permissions
 

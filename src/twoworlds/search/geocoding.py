@@ -67,16 +67,17 @@ def district_centre(district):
 @transaction.atomic
 def rebuild_places():
     """Rebuild the gazetteer entries that come from venues: each public venue's postcode, and the centre of
-    every postcode district and town that has venues. Places staff added by hand are kept."""
+    every postcode district and town that has public venues. Places staff added by hand are kept."""
     postcodes, districts, towns = {}, defaultdict(list), defaultdict(list)
     for postcode, town, lat, lon, is_home in venue_points():
+        if is_home:
+            continue  # a member's home must not become, or pull, any point that could locate it
         district = postcode_district(postcode)
         if district:
             districts[district].append((lat, lon))
+            postcodes[postcode] = (lat, lon)
         if town:
             towns[" ".join(town.lower().split())].append((town, lat, lon))
-        if postcode and district and not is_home:
-            postcodes[postcode] = (lat, lon)
     Place.objects.filter(from_venues=True).delete()
     manual = set(Place.objects.values_list("kind", "key"))
     rows = []

@@ -1,0 +1,8 @@
+import pytest
+
+
+@pytest.fixture
+def indexed(django_capture_on_commit_callbacks):
+    """`with indexed(): ...` — whatever is built inside is in the search index afterwards, as in production,
+    where the service functions index after the transaction commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
