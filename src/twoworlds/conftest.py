@@ -6,3 +6,11 @@ def indexed(django_capture_on_commit_callbacks):
     """`with indexed(): ...` — whatever is built inside is in the search index afterwards, as in production,
     where the service functions index after the transaction commits."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def directory(db):
+    """A small directory exercising every search filter (see core.testing.small_directory)."""
+    from twoworlds.core.testing import small_directory
+
+    return small_directory()

@@ -77,3 +77,62 @@ def group(
 
 def weekly(weekday, start="19:00", end="21:00", **extra):
     return {"weekday": weekday, "start_time": start, "end_time": end, **extra}
+
+
+# Three places around Nottingham, a few miles apart.
+CITY = {"postcode": "NG1 5FS", "town": "Nottingham", "lat": 52.9540, "lon": -1.1500}
+BEESTON = {"postcode": "NG9 2JR", "town": "Beeston", "lat": 52.9260, "lon": -1.2150}
+MANSFIELD = {"postcode": "NG18 1AB", "town": "Mansfield", "lat": 53.1440, "lon": -1.1980}
+
+
+def small_directory():
+    """A small directory that exercises every filter: returns its groups by nickname, indexed."""
+    from twoworlds.search.services import rebuild_index
+
+    carers = category("Carers")
+    dementia = category("Dementia", parent=carers, lay_terms="memory loss, forgetting things")
+    health = category("Specific conditions")
+    tinnitus = category("Tinnitus", parent=health, lay_terms="ringing in my ears, buzzing in ears")
+    cfs = category("Chronic fatigue", parent=health, lay_terms="ME, CFS, always exhausted")
+    polish = language("pl", "Polish")
+    city = venue("Friends Meeting House", **CITY)
+    beeston = venue("Beeston Library", **BEESTON, step_free=True)
+    mansfield = venue("Mansfield Church Hall", **MANSFIELD)
+    home = venue("Home", town="Arnold", postcode="NG5 6AA", lat=53.0050, lon=-1.1270, is_members_home=True)
+    built = {
+        "dementia_cafe": group(
+            "Memory Lane Carers Café", [dementia], description="A cuppa and a chat for people caring for someone with dementia.",
+            meetings=[weekly(1, "10:30", "12:00", venue=city)], for_carers=True,
+        ),
+        "dementia_polish": group(
+            "Polish Carers Circle", [dementia], description="Wspieramy opiekunów. Carers supporting each other in Polish.",
+            meetings=[weekly(3, "18:30", "20:00", venue=beeston)], languages=[polish],
+        ),
+        "tinnitus": group(
+            "Tinnitus Self Help Nottingham", [tinnitus], description="Living with noises in the head together.",
+            meetings=[{"frequency": Meeting.Frequency.MONTHLY, "weekday": 1, "nth": 2, "start_time": "19:00",
+                       "end_time": "21:00", "venue": mansfield}],
+        ),
+        "cfs_online": group(
+            "ME Connect Online", [cfs], description="An online group for people with long-term exhaustion.",
+            meetings=[weekly(4, "14:00", "15:30", attendance=Meeting.Attendance.ONLINE)],
+        ),
+        "home_group": group(
+            "Arnold Kitchen Table", [dementia], description="Carers meeting round a kitchen table.",
+            meetings=[weekly(5, "11:00", "12:30", venue=home)], home_visits=True,
+        ),
+        "phone": group(
+            "Telephone Friends", [tinnitus], description="We ring each other every week.", phone_support=True,
+            meetings=[{"frequency": Meeting.Frequency.BY_ARRANGEMENT, "attendance": Meeting.Attendance.TELEPHONE}],
+        ),
+        "national_dementia": group(
+            "Dementia Society UK", [dementia], description="The national charity for everyone affected by dementia.",
+            group_type=Group.Type.NATIONAL,
+        ),
+        "closed": group(
+            "Old Dementia Group", [dementia], description="Closed now.", status=Group.Status.CLOSED,
+            meetings=[weekly(1, "10:00", "11:00", venue=city)],
+        ),
+    }
+    rebuild_index()
+    return built
