@@ -58,7 +58,7 @@ def test_keyboard_alone_reaches_a_groups_contact_details(page, site):
         href = page.evaluate("document.activeElement.getAttribute('href') || ''")
         if href.startswith("tel:"):
             break
-    assert href == "tel:01154960555"
+    assert href == "tel:01154960555", seen
     focused_box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return r.width * r.height; })()")
     assert focused_box > 0
 

@@ -86,17 +86,32 @@ TAXONOMIES = {
 
 # code: (parent code, name, description). Parents first.
 FACET_TERMS = {
-    "group_type": (None, "Who runs the group",
-                   "Whether a group is run by its members, led by a professional, or offered by a national "
-                   "organisation."),
-    "self_help": ("group_type", "Self-help group", "Run by and for people who share the same experience, "
-                  "directly or as family and friends."),
-    "professionally_led": ("group_type", "Professionally led group",
-                           "A support group led by a professional, for example hospital social workers."),
-    "national": ("group_type", "National organisation",
-                 "A national body people can turn to, often with local branches."),
-    "format": (None, "How people take part", "Whether people meet in person, online, by telephone, or are "
-               "visited at home."),
+    "group_type": (
+        None,
+        "Who runs the group",
+        "Whether a group is run by its members, led by a professional, or offered by a national "
+        "organisation.",
+    ),
+    "self_help": (
+        "group_type",
+        "Self-help group",
+        "Run by and for people who share the same experience, directly or as family and friends.",
+    ),
+    "professionally_led": (
+        "group_type",
+        "Professionally led group",
+        "A support group led by a professional, for example hospital social workers.",
+    ),
+    "national": (
+        "group_type",
+        "National organisation",
+        "A national body people can turn to, often with local branches.",
+    ),
+    "format": (
+        None,
+        "How people take part",
+        "Whether people meet in person, online, by telephone, or are visited at home.",
+    ),
     "in_person": ("format", "In person", "Meets face to face at a venue."),
     "online": ("format", "Online", "Meets online."),
     "telephone": ("format", "By telephone", "Meets or gives support by telephone."),
@@ -231,7 +246,6 @@ def organization_to_hsds(org, *, full=False, services=None, full_services=False)
 # --- venues -----------------------------------------------------------------------------------------------
 
 ADDRESS_REQUIRED = {"id", "address_1", "city", "state_province", "postal_code", "country", "address_type"}
-
 
 
 def location_to_hsds(venue):
@@ -379,10 +393,17 @@ def public_routes(group, *kinds):
 def phones_to_hsds(group):
     phones = []
     for route in public_routes(group, ContactRoute.Kind.PHONE, ContactRoute.Kind.TEXT):
-        described = "; ".join(filter(None, [
-            _("Ask for %(name)s") % {"name": route.contact_name} if route.contact_name.strip() else "",
-            route.note.strip(),
-        ]))
+        described = "; ".join(
+            filter(
+                None,
+                [
+                    _("Ask for %(name)s") % {"name": route.contact_name}
+                    if route.contact_name.strip()
+                    else "",
+                    route.note.strip(),
+                ],
+            )
+        )
         phones.append(
             _compact(
                 {
@@ -488,8 +509,10 @@ def alert_text(group):
     parts = []
     if group.status == Group.Status.PAUSED:
         if group.paused_until:
-            parts.append(_("Not meeting at the moment: expected to restart on %(date)s.")
-                         % {"date": _long_date(group.paused_until)})
+            parts.append(
+                _("Not meeting at the moment: expected to restart on %(date)s.")
+                % {"date": _long_date(group.paused_until)}
+            )
         else:
             parts.append(_("Not meeting at the moment."))
     elif group.status == Group.Status.CLOSED:
@@ -596,4 +619,3 @@ def minimal_service_to_hsds(group):
         "status": STATUS.get(group.status, "inactive"),
         "last_modified": _timestamp(last_modified(group)),
     }
-

@@ -270,9 +270,11 @@ class Group(models.Model):
 
     @property
     def is_listed(self):
-        """Shown in search: active, or paused with a restart date still to come."""
-        if self.status == self.Status.ACTIVE:
-            return True
+        """Shown in search: every group that has not closed (a paused one says until when)."""
+        return self.status != self.Status.CLOSED
+
+    @property
+    def is_paused_now(self):
         return self.status == self.Status.PAUSED and bool(self.paused_until) and self.paused_until >= timezone.localdate()
 
 

@@ -1,17 +1,13 @@
 """Reads of the directory for other apps and for the public pages."""
 
 from django.db.models import Count, Prefetch, Q
-from django.utils import timezone
 
 from .models import Category, ContactRoute, Group, Language, Meeting, Organisation, Venue
 
 
 def listed_groups():
-    """Groups that appear in search: active, or paused with a restart date to come."""
-    today = timezone.localdate()
-    return Group.objects.filter(
-        Q(status=Group.Status.ACTIVE) | Q(status=Group.Status.PAUSED, paused_until__gte=today)
-    )
+    """Groups that appear in search: all but the closed ones."""
+    return Group.objects.exclude(status=Group.Status.CLOSED)
 
 
 def groups_with_details():

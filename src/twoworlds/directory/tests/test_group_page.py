@@ -62,3 +62,15 @@ def test_an_unknown_group_is_a_friendly_404(client, db):
 def test_the_page_carries_crisis_signposting(client, listing):
     page = client.get(listing.get_absolute_url()).content.decode()
     assert "Need to talk to someone now?" in page and "116 123" in page
+
+
+def test_a_paused_group_says_until_when_and_stays_findable(client, listing):
+    from twoworlds.search.services import find_groups, rebuild_index
+
+    listing.status = Group.Status.PAUSED
+    listing.paused_until = timezone.localdate() + timedelta(days=30)
+    listing.save()
+    rebuild_index()
+    assert "This group is taking a break until" in client.get(listing.get_absolute_url()).content.decode()
+    assert "Paused until" in client.get("/search", {"q": "stroke"}).content.decode()
+    assert find_groups("stroke").total == 1

@@ -1,0 +1,30 @@
+# The two set-up commands are `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+PYTEST_ARGS ?=
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+.PHONY: demo test lint bench install-test
+
+# Install, load the demo directory (SQLite under var/), and serve it on http://127.0.0.1:8000/
+demo: $(BIN)/python
+	$(BIN)/pip install --quiet .
+	$(BIN)/twoworlds migrate --no-input
+	$(BIN)/twoworlds demo_data
+	$(BIN)/twoworlds runserver 127.0.0.1:8000
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+
+# The whole suite: lint, then every test (browser tests need /usr/bin/chromium; .ci/run installs it).
+# DATABASE_URL=postgres://… runs it against PostgreSQL.
+test: install-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/pytest -n auto --dist loadfile $(PYTEST_ARGS)
+
+bench: install-test
+	$(BIN)/python bench/search.py
