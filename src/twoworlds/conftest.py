@@ -14,3 +14,8 @@ def directory(db):
     from twoworlds.core.testing import small_directory
 
     return small_directory()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

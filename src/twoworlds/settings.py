@@ -160,7 +160,9 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers check over plain HTTP
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
@@ -182,6 +184,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 RATELIMIT_VIEW = "twoworlds.core.views.rate_limited"
+if BEHIND_PROXY:
+    # Behind a proxy every request comes from the proxy: count by the address the proxy saw.
+    RATELIMIT_IP_META_KEY = "twoworlds.core.ratelimit.forwarded_client_ip"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = VAR_DIR / "mail"

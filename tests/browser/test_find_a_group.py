@@ -53,12 +53,13 @@ def test_keyboard_alone_reaches_a_groups_contact_details(page, site):
             break
     page.keyboard.press("Enter")
     page.wait_for_url("**/groups/keyboard-carers/")
+    visited = []
     for _ in range(60):
         page.keyboard.press("Tab")
-        href = page.evaluate("document.activeElement.getAttribute('href') || ''")
-        if href.startswith("tel:"):
+        visited.append(page.evaluate("document.activeElement.getAttribute('href') || ''"))
+        if visited[-1] == "tel:01154960555":  # past the crisis numbers in the banner
             break
-    assert href == "tel:01154960555", seen
+    assert visited[-1] == "tel:01154960555", visited
     focused_box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return r.width * r.height; })()")
     assert focused_box > 0
 

@@ -202,7 +202,15 @@ class MeetingAtVenueInline(admin.TabularInline):
     verbose_name_plural = _("meetings held here")
     autocomplete_fields = ["group"]
     fields = [
-        "group", "attendance", "frequency", "weekday", "nth", "starts_on", "start_time", "end_time", "notes",
+        "group",
+        "attendance",
+        "frequency",
+        "weekday",
+        "nth",
+        "starts_on",
+        "start_time",
+        "end_time",
+        "notes",
     ]
     extra = 0
     show_change_link = True
@@ -224,6 +232,9 @@ class GroupOfOrganisationInline(admin.TabularInline):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 
@@ -362,8 +373,10 @@ class OrganisationAdmin(ListingWritesMixin, admin.ModelAdmin):
         return obj.group_count
 
     def save_formset(self, request, form, formset, change):
-        # The groups inline is read-only: groups are edited, and re-indexed, on their own pages.
+        # The groups inline is read-only: groups are edited, and re-indexed, on their own pages. (Saving
+        # without commit writes nothing, and records for the change message that nothing changed.)
         if formset.model is Group:
+            formset.save(commit=False)
             return
         super().save_formset(request, form, formset, change)
 
@@ -371,7 +384,13 @@ class OrganisationAdmin(ListingWritesMixin, admin.ModelAdmin):
 @admin.register(Venue)
 class VenueAdmin(ListingWritesMixin, admin.ModelAdmin):
     list_display = [
-        "name", "town", "postcode", "is_members_home", "step_free", "hearing_loop", "meeting_count",
+        "name",
+        "town",
+        "postcode",
+        "is_members_home",
+        "step_free",
+        "hearing_loop",
+        "meeting_count",
     ]
     list_filter = ["town", "is_members_home", AccessibilityFilter]
     search_fields = ["name", "address_1", "address_2", "town", "postcode"]

@@ -17,6 +17,7 @@ Rules kept here, in one place:
 import uuid
 from datetime import UTC
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import ContactRoute, Group, Meeting
@@ -363,7 +364,7 @@ def service_at_location_to_hsds(group, place, *, full=True, with_service=False):
     else:
         location = virtual_location_to_hsds(group, value)
         meetings = [m for m in group.meetings.all() if not m.is_in_person]
-    when = "; ".join(m.describe() for m in meetings)
+    when = "; ".join(m.describe() for m in meetings).rstrip(".")
     data = {
         "id": sal_id,
         "service_id": str(group.pk),
@@ -505,12 +506,18 @@ def fees_text(group):
     return " ".join(filter(None, [_sentence(str(group.get_cost_display())), _sentence(group.cost_note)]))
 
 
-def alert_text(group):
+def alert_text(group, today=None):
     parts = []
     if group.status == Group.Status.PAUSED:
-        if group.paused_until:
+        today = today or timezone.localdate()
+        if group.paused_until and group.paused_until >= today:
             parts.append(
                 _("Not meeting at the moment: expected to restart on %(date)s.")
+                % {"date": _long_date(group.paused_until)}
+            )
+        elif group.paused_until:
+            parts.append(
+                _("Not meeting at the moment: it was due to restart on %(date)s; check with the group.")
                 % {"date": _long_date(group.paused_until)}
             )
         else:

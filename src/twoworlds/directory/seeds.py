@@ -27,7 +27,8 @@ CATEGORIES = [
         **_c(
             "chronic-illness",
             "Chronic illness",
-            "Long-term conditions that shape everyday life, for the people living with them and those close to them.",
+            "Long-term conditions that shape everyday life, for the people living with them and those close "
+            "to them.",
             "long-term illness, long term condition, chronic condition, always ill",
         ),
         "children": [
@@ -35,7 +36,8 @@ CATEGORIES = [
                 "me-cfs",
                 "ME and chronic fatigue syndrome",
                 "Myalgic encephalomyelitis (ME), also called chronic fatigue syndrome (CFS).",
-                "ME, CFS, ME/CFS, chronic fatigue, always exhausted, post-viral fatigue, myalgic encephalomyelitis",
+                "ME, CFS, ME/CFS, chronic fatigue, always exhausted, post-viral fatigue, myalgic "
+                "encephalomyelitis",
             ),
             _c(
                 "long-covid",
@@ -149,7 +151,8 @@ CATEGORIES = [
             _c(
                 "dementia",
                 "Dementia",
-                "Alzheimer's disease and other dementias, for people living with dementia and their families.",
+                "Alzheimer's disease and other dementias, for people living with dementia and their "
+                "families.",
                 "Alzheimer's, alzheimers, memory loss, memory problems, forgetful, vascular dementia, "
                 "losing their memory, memory cafe",
             ),
@@ -252,7 +255,8 @@ CATEGORIES = [
                 "young-carers",
                 "Young carers",
                 "Children and young people who help look after someone at home.",
-                "young carer, looking after my mum, looking after my dad, caring for a parent, young adult carer",
+                "young carer, looking after my mum, looking after my dad, caring for a parent, young adult "
+                "carer",
             ),
             _c(
                 "dementia-carers",
@@ -325,7 +329,8 @@ CATEGORIES = [
                 "prescription-drugs",
                 "Prescription and over-the-counter medicines",
                 "Dependence on painkillers, tranquillisers and other medicines.",
-                "painkiller addiction, benzos, benzodiazepines, codeine, tranquillisers, hooked on painkillers, "
+                "painkiller addiction, benzos, benzodiazepines, codeine, tranquillisers, hooked on "
+                "painkillers, "
                 "sleeping tablets",
             ),
         ],

@@ -1,5 +1,6 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from twoworlds.search.forms import SearchForm
 from twoworlds.search.services import Filters, find_groups
@@ -9,12 +10,14 @@ from .models import Category, Group
 from .presenters import listing_freshness
 
 
+@require_safe
 def home(request):
     return render(
         request, "directory/home.html", {"form": SearchForm(), "categories": queries.first_level_categories()}
     )
 
 
+@require_safe
 def group_detail(request, slug):
     try:
         group = queries.get_group(slug)
@@ -27,10 +30,12 @@ def group_detail(request, slug):
     )
 
 
+@require_safe
 def categories(request):
     return render(request, "directory/categories.html", {"categories": queries.first_level_categories()})
 
 
+@require_safe
 def category_detail(request, slug):
     try:
         category = queries.get_category(slug)

@@ -443,6 +443,7 @@ def _p(name):
 
 
 def _ok(description, schema, ndjson_item=None):
+    """A 200 answer; a list also comes as newline-delimited JSON (format=ndjson), one item a line."""
     content = {"application/json": {"schema": schema}}
     if ndjson_item is not None:
         content["application/x-ndjson"] = {"schema": ndjson_item}
@@ -498,6 +499,7 @@ SEARCH_FILTERS = [
 def paths():
     service_item = {"anyOf": [_ref("Service"), _ref("ServiceFull"), _ref("ServiceMinimal")]}
     sal_item = _ref("ServiceAtLocation")
+    organization_item = {"anyOf": [_ref("Organization"), _ref("OrganizationFull")]}
     paging = [_p("page"), _p("per_page")]
     return {
         "/": _get(
@@ -546,7 +548,8 @@ def paths():
             {
                 "200": _ok(
                     "A page of organizations.",
-                    _page_of({"anyOf": [_ref("Organization"), _ref("OrganizationFull")]}),
+                    _page_of(organization_item),
+                    organization_item,
                 )
             },
         ),
@@ -563,7 +566,7 @@ def paths():
             "getPaginatedListOfTaxonomies",
             "Our two taxonomies: issues, and facets.",
             [_p("search"), _p("format"), *paging],
-            {"200": _ok("A page of taxonomies.", _page_of(_ref("Taxonomy")))},
+            {"200": _ok("A page of taxonomies.", _page_of(_ref("Taxonomy")), _ref("Taxonomy"))},
         ),
         "/taxonomies/{id}": {
             "parameters": _by_id("taxonomy"),
@@ -573,7 +576,7 @@ def paths():
             "getPaginatedListOfTaxonomyTerms",
             "Issues (two levels) and facets.",
             [_p("search"), _p("taxonomy_id"), _p("parent_id"), _p("top_only"), _p("format"), *paging],
-            {"200": _ok("A page of taxonomy terms.", _page_of(_ref("TaxonomyTerm")))},
+            {"200": _ok("A page of taxonomy terms.", _page_of(_ref("TaxonomyTerm")), _ref("TaxonomyTerm"))},
         ),
         "/taxonomy_terms/{id}": {
             "parameters": _by_id("taxonomy term"),

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 from django_ratelimit.decorators import ratelimit
 
 from .forms import SearchForm
@@ -8,6 +9,7 @@ from .services import find_groups
 PAGE_SIZE = 20
 
 
+@require_safe
 @ratelimit(key="ip", rate="120/m", block=True)
 def search(request):
     form = SearchForm(request.GET or None)

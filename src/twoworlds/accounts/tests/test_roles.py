@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 def codenames(role_name):
     role = Role.objects.get(name=role_name)
-    return {f"{p.content_type.app_label}.{p.codename}" for p in role.permissions.select_related("content_type")}
+    return {
+        f"{p.content_type.app_label}.{p.codename}" for p in role.permissions.select_related("content_type")
+    }
 
 
 def expected(models, actions):
@@ -38,9 +40,9 @@ def test_editor_changes_listings_but_cannot_delete_or_manage_people():
 
 
 def test_administrator_can_do_everything_including_delete_and_people():
-    assert codenames(ADMINISTRATOR) == expected(DIRECTORY_MODELS, ["view", "add", "change", "delete"]) | expected(
-        PEOPLE_MODELS, ["view", "add", "change", "delete"]
-    )
+    everything = ["view", "add", "change", "delete"]
+    wanted = expected(DIRECTORY_MODELS, everything) | expected(PEOPLE_MODELS, everything)
+    assert codenames(ADMINISTRATOR) == wanted
 
 
 def test_ensure_roles_is_idempotent():
@@ -57,8 +59,12 @@ def test_ensure_roles_is_idempotent():
 
 def test_ensure_roles_restores_permissions_taken_away_and_removes_extra_ones():
     editor = Role.objects.get(name=EDITOR)
-    editor.permissions.remove(Permission.objects.get(codename="change_group", content_type__app_label="directory"))
-    editor.permissions.add(Permission.objects.get(codename="delete_group", content_type__app_label="directory"))
+    editor.permissions.remove(
+        Permission.objects.get(codename="change_group", content_type__app_label="directory")
+    )
+    editor.permissions.add(
+        Permission.objects.get(codename="delete_group", content_type__app_label="directory")
+    )
 
     ensure_roles()
 

@@ -26,15 +26,18 @@ def fixed_clock():
         yield
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def staff_user():
     return get_user_model().objects.create_user("jo", "jo@example.org", PASSWORD, is_staff=True)
 
 
 def attempt(client, username="jo", password="wrong", ip="203.0.113.7"):
-    return client.post(
-        reverse("admin:login"), {"username": username, "password": password}, REMOTE_ADDR=ip
-    )
+    return client.post(reverse("admin:login"), {"username": username, "password": password}, REMOTE_ADDR=ip)
 
 
 def test_the_login_view_is_wrapped():
@@ -105,4 +108,6 @@ def test_counts_are_kept_in_the_shared_database_cache(client, staff_user, settin
 
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM {settings.CACHES['default']['LOCATION']}")
-        assert cursor.fetchone()[0] == 3  # the probe, and one counter for the address and one for the username
+        assert (
+            cursor.fetchone()[0] == 3
+        )  # the probe, and one counter for the address and one for the username

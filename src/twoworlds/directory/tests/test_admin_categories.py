@@ -87,7 +87,10 @@ def test_renaming_a_category_reindexes_its_groups_and_its_sub_categories_groups(
 ):
     top = make_category("Test addiction")
     gambling = make_category("Test gambling", parent=top)
-    direct, via_child = make_group("Recovery Café", categories=[top]), make_group("Bet Free", categories=[gambling])
+    direct, via_child = (
+        make_group("Recovery Café", categories=[top]),
+        make_group("Bet Free", categories=[gambling]),
+    )
     url = reverse("admin:directory_category_change", args=[top.pk])
     data = form_data(staff_client.get(url))
     data.update(name="Hard-to-break habits", lay_terms="can't stop")
@@ -105,7 +108,9 @@ def test_deleting_a_category_reindexes_its_groups(staff_client, django_capture_o
     assert hit_ids("", Filters(category=drop.slug)) == [group.pk]
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = staff_client.post(reverse("admin:directory_category_delete", args=[drop.pk]), {"post": "yes"})
+        response = staff_client.post(
+            reverse("admin:directory_category_delete", args=[drop.pk]), {"post": "yes"}
+        )
 
     assert response.status_code == 302
     assert hit_ids("", Filters(category=drop.slug)) == []

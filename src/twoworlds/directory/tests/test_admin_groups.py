@@ -76,8 +76,14 @@ def test_adding_a_group_with_meetings_and_contacts_inline(staff_client, django_c
         start_time="14:00",
         end_time="16:00",
     )
-    add_inline_row(data, "contact_routes", kind=ContactRoute.Kind.PHONE, value="0115 123 4567", visibility="public",
-                   position=0)
+    add_inline_row(
+        data,
+        "contact_routes",
+        kind=ContactRoute.Kind.PHONE,
+        value="0115 123 4567",
+        visibility="public",
+        position=0,
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(url, data)
@@ -154,7 +160,9 @@ def test_deleting_a_group_removes_it_from_search(staff_client, django_capture_on
     assert hit_ids("goodbye") == [group.pk]
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = staff_client.post(reverse("admin:directory_group_delete", args=[group.pk]), {"post": "yes"})
+        response = staff_client.post(
+            reverse("admin:directory_group_delete", args=[group.pk]), {"post": "yes"}
+        )
 
     assert response.status_code == 302
     assert not Group.objects.filter(pk=group.pk).exists()
@@ -215,9 +223,10 @@ def test_group_change_page_shows_fieldsets_and_inlines(staff_client):
         assert heading in content
     prefixes = [inline.formset.prefix for inline in response.context["inline_admin_formsets"]]
     assert prefixes == ["meetings", "contact_routes"]
-    assert "Mark details as confirmed today" in staff_client.get(
-        reverse("admin:directory_group_changelist")
-    ).content.decode()
+    assert (
+        "Mark details as confirmed today"
+        in staff_client.get(reverse("admin:directory_group_changelist")).content.decode()
+    )
 
 
 def test_organisation_autocomplete_for_the_group_form(staff_client):

@@ -43,7 +43,9 @@ def test_a_meeting_needs_a_venue_to_be_in_person(staff_client):
     group = make_group("Needs A Venue")
     url = reverse("admin:directory_meeting_add")
     data = form_data(staff_client.get(url))
-    data.update(group=str(group.pk), attendance="in_person", frequency="weekly", weekday="1", start_time="19:00")
+    data.update(
+        group=str(group.pk), attendance="in_person", frequency="weekly", weekday="1", start_time="19:00"
+    )
     data.pop("venue", None)
 
     response = staff_client.post(url, data)

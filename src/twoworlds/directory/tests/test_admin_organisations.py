@@ -28,13 +28,19 @@ def test_organisation_page_lists_its_groups_read_only(staff_client):
     assert "Groups it runs" in content
     assert reverse("admin:directory_group_change", args=[group.pk]) in content
     [inline] = response.context["inline_admin_formsets"]
-    assert not inline.has_add_permission and not inline.has_change_permission and not inline.has_delete_permission
+    assert (
+        not inline.has_add_permission
+        and not inline.has_change_permission
+        and not inline.has_delete_permission
+    )
 
 
 def test_renaming_an_organisation_reindexes_its_groups(staff_client, django_capture_on_commit_callbacks):
     organisation = make_organisation("Carers Federation")
-    groups = [make_group("Thursday Carers", organisation=organisation), make_group("Ollerton Carers",
-                                                                                   organisation=organisation)]
+    groups = [
+        make_group("Thursday Carers", organisation=organisation),
+        make_group("Ollerton Carers", organisation=organisation),
+    ]
     url = reverse("admin:directory_organisation_change", args=[organisation.pk])
     data = form_data(staff_client.get(url))
     data.update(name="Kingfisher Carers Federation", website="kingfisher.example.org")
@@ -45,7 +51,8 @@ def test_renaming_an_organisation_reindexes_its_groups(staff_client, django_capt
     organisation.refresh_from_db()
     assert organisation.website == "https://kingfisher.example.org"
     assert set(hit_ids("kingfisher")) == {g.pk for g in groups}
-    assert Group.objects.filter(organisation=organisation).count() == 2  # the read-only inline changed nothing
+    # The read-only inline changed nothing.
+    assert Group.objects.filter(organisation=organisation).count() == 2
 
 
 def test_add_organisation_and_list_filters(staff_client):
@@ -57,7 +64,9 @@ def test_add_organisation_and_list_filters(staff_client):
 
     assert Organisation.objects.get(slug="national-stammering").is_national
     make_organisation("Local Only Trust")
-    response = staff_client.get(reverse("admin:directory_organisation_changelist"), {"is_national__exact": "1"})
+    response = staff_client.get(
+        reverse("admin:directory_organisation_changelist"), {"is_national__exact": "1"}
+    )
     assert [o.name for o in response.context["cl"].result_list] == ["National Stammering Association"]
     response = staff_client.get(reverse("admin:directory_organisation_changelist"), {"q": "local"})
     assert [o.name for o in response.context["cl"].result_list] == ["Local Only Trust"]

@@ -21,7 +21,9 @@ def staff_client(client):
 def test_adding_a_town_by_hand(staff_client):
     url = reverse("admin:search_place_add")
     data = form_data(staff_client.get(url))
-    data.update(kind="town", key="  West   Bridgford ", name="West Bridgford", latitude="52.93", longitude="-1.13")
+    data.update(
+        kind="town", key="  West   Bridgford ", name="West Bridgford", latitude="52.93", longitude="-1.13"
+    )
     data.pop("from_venues", None)
 
     assert_saved(staff_client.post(url, data))

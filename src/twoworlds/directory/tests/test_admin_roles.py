@@ -2,26 +2,33 @@
 manage people; visitors and signed-in people who are not staff are turned away from every admin page."""
 
 import uuid
+from datetime import date
 
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 
 from twoworlds.accounts.roles import ADMINISTRATOR, EDITOR
 from twoworlds.accounts.services import create_staff
 from twoworlds.directory.models import Group
 
-from .test_admin_support import assert_saved, form_data, make_category, make_group, make_organisation, make_staff
+from .test_admin_support import (
+    assert_saved,
+    form_data,
+    make_category,
+    make_group,
+    make_organisation,
+    make_staff,
+)
 
 pytestmark = pytest.mark.django_db
 
-REGISTERED = sorted(
-    (model._meta.app_label, model._meta.model_name) for model in admin.site._registry
-)
-DIRECTORY = [("directory", name) for name in
-             ["group", "organisation", "venue", "meeting", "contactroute", "category", "language"]] + [
-    ("search", "place")
-]
+REGISTERED = sorted((model._meta.app_label, model._meta.model_name) for model in admin.site._registry)
+DIRECTORY = [
+    ("directory", name)
+    for name in ["group", "organisation", "venue", "meeting", "contactroute", "category", "language"]
+] + [("search", "place")]
 
 
 def admin_urls(app_label, model_name):
@@ -65,7 +72,11 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, app_label, model_name):
 
 
 def test_anonymous_visitors_are_sent_to_sign_in_from_the_index_and_autocomplete(client):
-    for url in [reverse("admin:index"), reverse("admin:autocomplete"), reverse("admin:app_list", args=["directory"])]:
+    for url in [
+        reverse("admin:index"),
+        reverse("admin:autocomplete"),
+        reverse("admin:app_list", args=["directory"]),
+    ]:
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("admin:login"))
@@ -128,6 +139,19 @@ def test_editor_can_add_and_change_a_group(editor_client, django_capture_on_comm
     assert response.status_code == 200
 
 
+def test_editor_can_mark_groups_confirmed(editor_client, django_capture_on_commit_callbacks):
+    group = make_group("Checked In", last_confirmed=date(2021, 5, 1))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(
+            reverse("admin:directory_group_changelist"),
+            {"action": "mark_confirmed", "_selected_action": [str(group.pk)]},
+        )
+
+    group.refresh_from_db()
+    assert group.last_confirmed == timezone.localdate()
+
+
 def test_editor_cannot_delete(editor_client):
     group = make_group("Undeletable")
     url = reverse("admin:directory_group_delete", args=[group.pk])
@@ -138,7 +162,9 @@ def test_editor_cannot_delete(editor_client):
     # Nor through the bulk action, which is not even offered.
     changelist = reverse("admin:directory_group_changelist")
     assert "delete_selected" not in editor_client.get(changelist).content.decode()
-    editor_client.post(changelist, {"action": "delete_selected", "_selected_action": [str(group.pk)], "post": "yes"})
+    editor_client.post(
+        changelist, {"action": "delete_selected", "_selected_action": [str(group.pk)], "post": "yes"}
+    )
     assert Group.objects.filter(pk=group.pk).exists()
 
 

@@ -128,7 +128,9 @@ def directory(db):
     )
 
     made = {
-        "categories": {c.slug.removeprefix("api-"): c for c in (carers, dementia, bereavement, mental, anxiety)},
+        "categories": {
+            c.slug.removeprefix("api-"): c for c in (carers, dementia, bereavement, mental, anxiety)
+        },
         "languages": {"pl": polish, "bfi": bsl},
         "venues": {"city": city, "beeston": beeston, "home": home},
         "organisations": {"network": network, "national": national, "hospital": hospital},
@@ -255,5 +257,6 @@ def directory(db):
     return made
 
 
-LISTED = ["cafe", "polish", "kitchen", "online", "phone", "anxiety", "paused"]
-"""Groups that /api/services lists with no parameters (national ones appear when a search names an issue)."""
+LISTED = ["cafe", "polish", "kitchen", "online", "phone", "anxiety", "paused", "lapsed"]
+"""Groups /api/services lists with no parameters: all but the closed one (national ones appear when a search
+names an issue, as on the search page)."""
