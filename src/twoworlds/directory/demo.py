@@ -448,6 +448,7 @@ class Topic:
     fellowship: str = ""  # national fellowship some local groups belong to (a NATIONAL key)
     online_only: bool = False  # people with this condition should not meet in person
     evenings: bool = False
+    clinic: str = ""  # what a professionally led group on this topic is called, if not `stem`
 
 
 def T(stem, people, life, share, names, **extra):
@@ -468,6 +469,7 @@ TOPICS = {
             "Spoonies {town}",
         ],
         family=True,
+        clinic="ME and Fatigue",
     ),
     "long-covid": T(
         "Long Covid",
@@ -547,6 +549,7 @@ TOPICS = {
         ],
         team="the pulmonary rehabilitation team",
         family=True,
+        clinic="Lung Health",
     ),
     "heart-conditions": T(
         "Heart Support",
@@ -561,6 +564,7 @@ TOPICS = {
         ],
         team="the cardiac rehabilitation team",
         family=True,
+        clinic="Cardiac",
     ),
     # Disability
     "hearing-loss": T(
@@ -575,6 +579,7 @@ TOPICS = {
             "Hear Together {town}",
         ],
         team="the audiology team",
+        clinic="Hearing Loss",
     ),
     "sight-loss": T(
         "Sight Loss",
@@ -639,6 +644,7 @@ TOPICS = {
             "{town} Spinal Injury Group",
         ],
         team="the limb fitting centre",
+        clinic="Amputee",
     ),
     "brain-injury": T(
         "Brain Injury",
@@ -1118,6 +1124,7 @@ TOPICS = {
         run_by="hospice",
         min_age=11,
         max_age=18,
+        clinic="Young People's Grief",
     ),
     # Family problems
     "relationship-breakdown": T(
@@ -1222,6 +1229,7 @@ TOPICS = {
         ],
         team="the perinatal mental health team",
         run_by="nhft",
+        clinic="Perinatal Wellbeing",
     ),
     "pelvic-health": T(
         "Pelvic Health",
@@ -3044,17 +3052,20 @@ class _Builder:
             for pattern in pattern_choices:
                 text, overrides = pattern if isinstance(pattern, tuple) else (pattern, {})
                 candidates.append((text.format(town=area.town), overrides))
-            if professional:
+            stem = topic.clinic or topic.stem
+            if professional and hospital:
                 where = {
                     "qmc": "QMC",
                     "city": "City Hospital",
                     "newark": "Newark Hospital",
-                    "mansfield": "Mansfield",
-                }.get(hospital, area.town)
+                    "mansfield": "Mansfield Community Hospital",
+                }[hospital]
                 candidates = [
-                    (f"{topic.stem} Support Group at {where}", {}),
-                    (f"{where} {topic.stem} Group", {}),
+                    (f"{stem} Support Group at {where}", {}),
+                    (f"{where} {stem} Group", {}),
                 ] + candidates
+            elif professional:
+                candidates = [(f"{stem} Support Group – {area.town}", {})] + candidates
             first_text, first_overrides = candidates[0]
             candidates += [
                 (f"{first_text} – {day}", first_overrides),

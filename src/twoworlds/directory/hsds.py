@@ -17,6 +17,8 @@ Rules kept here, in one place:
 import uuid
 from datetime import UTC
 
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -53,6 +55,27 @@ def derived_id(kind, *parts):
 def _compact(data):
     """Drop keys whose value is None or an empty string (HSDS fields are optional unless required)."""
     return {key: value for key, value in data.items() if value is not None and value != ""}
+
+
+def _checked(validator, value):
+    """The value if it is well formed, else None: imported data may not have been validated, and a
+    malformed email or URL would make the whole export invalid."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        validator(value)
+    except ValidationError:
+        return None
+    return value
+
+
+def valid_email(value):
+    return _checked(EmailValidator(), value)
+
+
+def valid_url(value):
+    return _checked(URLValidator(schemes=["http", "https"]), value)
 
 
 def _sentence(text):
@@ -219,8 +242,8 @@ def organization_to_hsds(org, *, full=False, services=None, full_services=False)
             "id": str(org.pk),
             "name": org.name,
             "description": org.description.strip() or org.name,
-            "email": org.email,
-            "website": org.website,
+            "email": valid_email(org.email),
+            "website": valid_url(org.website),
             "legal_status": _("Registered charity") if org.charity_number.strip() else None,
         }
     )
@@ -313,7 +336,7 @@ def virtual_location_to_hsds(group, kind):
             "id": derived_id("virtual_location", group.pk, kind),
             "location_type": "virtual",
             "name": name,
-            "url": group.website or None,
+            "url": valid_url(group.website),
             "description": described,
         }
     )
@@ -426,10 +449,11 @@ def contacts_to_hsds(group):
                 "id": str(route.pk),
                 "service_id": str(group.pk),
                 "name": route.contact_name.strip(),
-                "email": route.value,
+                "email": valid_email(route.value),
             }
         )
         for route in public_routes(group, ContactRoute.Kind.EMAIL)
+        if valid_email(route.value)
     ]
 
 
@@ -581,8 +605,8 @@ def service_to_hsds(group, full=True):
     """A group as an HSDS service: with full=True fully nested (the body of /services/{id}, valid against
     compiled/service.json); with full=False its one-to-one fields and organisation only (an item of a
     /services page, valid against compiled/service_list.json)."""
-    emails = public_routes(group, ContactRoute.Kind.EMAIL)
-    websites = public_routes(group, ContactRoute.Kind.WEBSITE)
+    emails = [e for e in (valid_email(r.value) for r in public_routes(group, ContactRoute.Kind.EMAIL)) if e]
+    websites = [u for u in (valid_url(r.value) for r in public_routes(group, ContactRoute.Kind.WEBSITE)) if u]
     data = _compact(
         {
             "id": str(group.pk),
@@ -590,8 +614,8 @@ def service_to_hsds(group, full=True):
             "name": group.name,
             "alternate_name": group.alternate_name.strip(),
             "description": group.description.strip(),
-            "url": group.website or (websites[0].value if websites else None),
-            "email": emails[0].value if emails else None,
+            "url": valid_url(group.website) or (websites[0] if websites else None),
+            "email": emails[0] if emails else None,
             "status": STATUS.get(group.status, "inactive"),
             "application_process": group.what_to_expect.strip(),
             "fees_description": fees_text(group),

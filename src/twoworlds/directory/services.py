@@ -3,6 +3,8 @@ own edit forms and the moderation queue all change a group through these functio
 moderation and the search index stay consistent whoever made the change."""
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -20,12 +22,30 @@ def unique_slug(model, text, instance_id=None):
     return slug
 
 
+_deferred = ContextVar("deferred_listing_changes", default=None)
+
+
+@contextmanager
+def deferred_indexing():
+    """For bulk writers (demo data, importers): collect the ids of changed groups instead of indexing each
+    change; the caller indexes them once (e.g. `search.services.index_groups(changed)` or a rebuild)."""
+    changed = set()
+    token = _deferred.set(changed)
+    try:
+        yield changed
+    finally:
+        _deferred.reset(token)
+
+
 def listing_changed(*group_ids):
     """Tell search (after the transaction commits) that these groups' listings changed."""
     from twoworlds.search.services import index_groups
 
     ids = [gid for gid in group_ids if gid]
-    if ids:
+    collecting = _deferred.get()
+    if collecting is not None:
+        collecting.update(ids)
+    elif ids:
         transaction.on_commit(lambda: index_groups(ids))
 
 

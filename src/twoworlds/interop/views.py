@@ -24,7 +24,7 @@ from twoworlds.directory import hsds
 from twoworlds.directory import queries as directory
 from twoworlds.directory.models import Category, Group, Meeting, Organisation, normalise_postcode
 from twoworlds.search.forms import SearchForm
-from twoworlds.search.services import find_groups
+from twoworlds.search.services import Hit, find_groups
 
 from . import openapi
 from .problems import PROBLEM_TYPES, ApiProblem, InvalidParameters, from_exception, problem_response
@@ -374,6 +374,7 @@ class ServiceSearch:
         hits = list(self.outcome.hits)
         seen = {hit.group_id for hit in hits}
         hits += [hit for hit in self.outcome.national if hit.group_id not in seen]
+        hits += self._national_for_a_plain_listing(filters, seen | {hit.group_id for hit in hits})
         if self.conditions:
             allowed = Group.objects.all()
             for condition in self.conditions:
@@ -383,6 +384,24 @@ class ServiceSearch:
         self.outcome.hits = hits
         self.hits = hits
         return hits
+
+    def _national_for_a_plain_listing(self, filters, seen):
+        """Search shows national organisations only beside an issue (words or a category). A feed read
+        with no search filters (say, every service modified since yesterday) must still include them."""
+        if (
+            self.outcome.query
+            or filters.category
+            or filters.near
+            or filters.day
+            or filters.time
+            or filters.format
+        ):
+            return []
+        national = directory.listed_groups().filter(group_type=Group.Type.NATIONAL)
+        if filters.language:
+            national = national.filter(languages__code=filters.language)
+        ids = national.order_by("name", "pk").values_list("pk", flat=True).distinct()
+        return [Hit(group_id) for group_id in ids if group_id not in seen]
 
     def extra(self):
         """Crisis signposting rides along with any search that reads like acute distress."""

@@ -257,6 +257,7 @@ def directory(db):
     return made
 
 
-LISTED = ["cafe", "polish", "kitchen", "online", "phone", "anxiety", "paused", "lapsed"]
-"""Groups /api/services lists with no parameters: all but the closed one (national ones appear when a search
-names an issue, as on the search page)."""
+LISTED = ["cafe", "polish", "kitchen", "online", "phone", "anxiety", "paused", "lapsed", "national"]
+"""Groups /api/services lists with no parameters: all but the closed one."""
+MEETING = [key for key in LISTED if key != "national"]
+"""Listed groups that meet somewhere (online and by telephone included); the national helpline does not."""

@@ -4,7 +4,6 @@ our own /api/openapi.json, sent in-process to the Django WSGI app. No answer may
 documented answer must match its schema and media type."""
 
 import json
-from contextlib import contextmanager
 
 import pytest
 import schemathesis
@@ -36,23 +35,30 @@ HYPOTHESIS = settings(
 )
 
 
-@contextmanager
-def shared_connection():
-    """Keep the test's database connection (and its transaction) across in-process WSGI requests, as
-    Django's test client does: the WSGI handler would otherwise close it at the end of each request."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        yield WSGIHandler()
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
+class InProcessApp:
+    """The Django WSGI app, keeping the test's database connection (and its transaction) open across
+    requests, as Django's test client does: the handler would otherwise close it when a request ends."""
+
+    def __init__(self):
+        self.handler = WSGIHandler()
+
+    def __call__(self, environ, start_response):
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            response = self.handler(environ, start_response)
+            try:
+                return [b"".join(response)]
+            finally:
+                response.close()  # sends request_finished, as a WSGI server would
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
 def app(directory):
-    with shared_connection() as handler:
-        yield handler
+    return InProcessApp()
 
 
 @pytest.fixture

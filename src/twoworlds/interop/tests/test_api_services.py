@@ -55,6 +55,15 @@ def test_paging(client, directory):
     assert beyond["total_items"] == len(LISTED)
 
 
+def test_national_organisations_are_in_the_plain_feed_but_not_in_place_or_time_searches(client, directory):
+    national = directory["groups"]["national"].name
+    assert national in names(page(client))
+    assert national in names(page(client, modified_after="2000-01-01T00:00:00Z"))
+    assert page(client)["contents"][-1]["name"] == national  # after the groups that meet
+    for params in ({"day": "monday"}, {"near": "NG1 5FS"}, {"format": "online"}, {"language": "pl"}):
+        assert national not in names(page(client, **params)), params
+
+
 def test_search_text_finds_local_groups_and_the_national_organisation(client, directory):
     body = page(client, search="dementia")
     assert names(body) == _names(directory, "cafe", "polish", "kitchen", "national")

@@ -285,3 +285,26 @@ def test_virtual_locations_validate(directory, kind):
     group = _load(directory["groups"]["online"])
     sal = hsds.service_at_location_to_hsds(group, ("virtual", kind), full=True, with_service=True)
     assert_valid(sal, "compiled/service_at_location.json")
+
+
+def test_unvalidated_imported_data_still_exports_valid_hsds(directory):
+    """Importers may save without validation; malformed addresses are left out rather than exported."""
+    from twoworlds.directory import services
+    from twoworlds.directory.models import ContactRoute, Organisation
+
+    org = services.save_organisation(
+        Organisation(name="Imported Org", email="nope", website="www.no-scheme"), validate=False
+    )
+    group = services.save_group(
+        Group(organisation=org, name="Imported group", description="", website="not a url"), validate=False
+    )
+    services.save_contact_route(ContactRoute(group=group, kind="email", value="broken@"), validate=False)
+    services.save_contact_route(
+        ContactRoute(group=group, kind="website", value="javascript:alert(1)"), validate=False
+    )
+    data = hsds.service_to_hsds(_load(group))
+    assert_valid(data, "compiled/service.json")
+    for key in ("url", "email", "description"):
+        assert key not in data
+    assert data["contacts"] == []
+    assert "email" not in data["organization"] and "website" not in data["organization"]

@@ -66,3 +66,15 @@ def test_rebuild_command(db):
     call_command("rebuild_search_index", stdout=out)
     assert "Indexed 1 groups" in out.getvalue()
     assert names("rebuilt") == {"Rebuilt Group"}
+
+
+def test_bulk_writers_can_defer_indexing_and_index_once(db, indexed):
+    from twoworlds.search.services import index_groups
+
+    with indexed(), services.deferred_indexing() as changed:
+        first = t.group("Deferred One", [])
+        second = t.group("Deferred Two", [], meetings=[t.weekly(0)])
+    assert changed == {first.pk, second.pk}
+    assert names("deferred") == set()  # nothing was indexed behind the bulk writer's back
+    index_groups(changed)
+    assert names("deferred") == {"Deferred One", "Deferred Two"}

@@ -1,26 +1,17 @@
 """`twoworlds demo_data`: load a realistic, deterministic demo directory for Nottingham (see ../demo.py)."""
 
-import os
-import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from tqdm import tqdm
 
 from twoworlds.accounts.services import ensure_demo_staff
-from twoworlds.directory import demo
+from twoworlds.core.progress import progress_bar
+from twoworlds.directory import demo, services
 from twoworlds.directory.models import Group
 from twoworlds.search.services import rebuild_index
 
 STAFF_URL = "http://127.0.0.1:8000/staff/"
-
-
-def progress_bar(total, desc):
-    """A tqdm bar on a terminal; silent when output is not a terminal or under CI."""
-    return tqdm(
-        total=total, desc=desc, unit=" groups", disable=not sys.stderr.isatty() or bool(os.environ.get("CI"))
-    )
 
 
 class Command(BaseCommand):
@@ -54,12 +45,11 @@ class Command(BaseCommand):
         bulk = bulk or groups > demo.SERVICES_LIMIT
         with transaction.atomic():
             demo.clear_demo_data(everything=reset)
-            with progress_bar(groups, "Loading groups") as bar:
+            with progress_bar(groups, "Loading groups") as bar, services.deferred_indexing():
                 write = demo.write_in_bulk if bulk else demo.write_with_services
                 write(plan, progress=bar.update)
-        # The service functions queue a search update per change, which runs as the transaction commits;
-        # the bulk writer does not. Either way, one rebuild now builds the gazetteer ('near' places) from
-        # the new venues and brings every document up to date.
+        # Indexing was deferred during the load: one rebuild now builds the gazetteer ('near' places) from
+        # the new venues, then every document.
         with progress_bar(Group.objects.count(), "Indexing for search") as bar:
             rebuild_index(progress=bar.update)
         counts = plan.counts()
