@@ -23,6 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from twoworlds.directory import hsds
 from twoworlds.directory import queries as directory
 from twoworlds.directory.models import Category, Group, Meeting, Organisation, normalise_postcode
+from twoworlds.safety.services import crisis_contacts
 from twoworlds.search.forms import SearchForm
 from twoworlds.search.services import Hit, find_groups
 
@@ -406,8 +407,6 @@ class ServiceSearch:
     def extra(self):
         """Crisis signposting rides along with any search that reads like acute distress."""
         if self.outcome is not None and self.outcome.crisis:
-            from twoworlds.safety.services import crisis_contacts
-
             return {"crisis_contacts": crisis_contacts()}
         return {}
 

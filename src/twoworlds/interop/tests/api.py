@@ -3,11 +3,6 @@
 import json
 
 
-def get(client, path, **params):
-    response = client.get(path, params)
-    return response
-
-
 def page(client, path="/api/services", **params):
     response = client.get(path, params)
     assert response.status_code == 200, response.content[:500]
