@@ -56,8 +56,10 @@ def main():
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     call_command("demo_data", groups=args.groups, verbosity=0)
-    print(f"database: {connection.vendor}; demo directory of {args.groups} groups built in "
-          f"{time.perf_counter() - started:.1f} s")
+    print(
+        f"database: {connection.vendor}; demo directory of {args.groups} groups built in "
+        f"{time.perf_counter() - started:.1f} s"
+    )
 
     service_ms, page_ms = [], []
     client = Client()
@@ -75,7 +77,9 @@ def main():
 
     print(f"{'':24}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}   ({len(service_ms)} searches)")
     for label, values in (("find_groups + load", service_ms), ("GET /search (page)", page_ms)):
-        print(f"{label:24}{statistics.median(values):10.1f}{percentile(values, 0.95):10.1f}{max(values):10.1f}")
+        print(
+            f"{label:24}{statistics.median(values):10.1f}{percentile(values, 0.95):10.1f}{max(values):10.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -9,8 +9,17 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/search?q=carers", "/search?q=carers&near=NG9&distance=5&day=thursday", "/search?q=zzzz",
-     "/search?day=someday", "/issues/", "/issues/t-dementia/", "/help-now/", "/search?q=I+want+to+die"],
+    [
+        "/",
+        "/search?q=carers",
+        "/search?q=carers&near=NG9&distance=5&day=thursday",
+        "/search?q=zzzz",
+        "/search?day=someday",
+        "/issues/",
+        "/issues/t-dementia/",
+        "/help-now/",
+        "/search?q=I+want+to+die",
+    ],
 )
 def test_pages_pass_axe(page, site, path):
     page.goto(path)

@@ -33,7 +33,12 @@ def test_keyboard_alone_reaches_a_groups_contact_details(page, site):
     from twoworlds.core.testing import group
     from twoworlds.search.services import rebuild_index
 
-    group("Keyboard Carers", [], description="carers keyboard test", routes=[{"kind": "phone", "value": "0115 496 0555"}])
+    group(
+        "Keyboard Carers",
+        [],
+        description="carers keyboard test",
+        routes=[{"kind": "phone", "value": "0115 496 0555"}],
+    )
     rebuild_index()
     page.goto("/")
     # Tab from the top: skip link first, then on to the search box.
@@ -60,7 +65,9 @@ def test_keyboard_alone_reaches_a_groups_contact_details(page, site):
         if visited[-1] == "tel:01154960555":  # past the crisis numbers in the banner
             break
     assert visited[-1] == "tel:01154960555", visited
-    focused_box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return r.width * r.height; })()")
+    focused_box = page.evaluate(
+        "(() => { const r = document.activeElement.getBoundingClientRect(); return r.width * r.height; })()"
+    )
     assert focused_box > 0
 
 

@@ -30,7 +30,15 @@ def organisation(name=None, national=False):
 
 def venue(name="Community Centre", town="Nottingham", postcode="NG7 2UH", lat=52.9536, lon=-1.1850, **flags):
     return services.save_venue(
-        Venue(name=name, address_1="1 High Street", town=town, postcode=postcode, latitude=lat, longitude=lon, **flags)
+        Venue(
+            name=name,
+            address_1="1 High Street",
+            town=town,
+            postcode=postcode,
+            latitude=lat,
+            longitude=lon,
+            **flags,
+        )
     )
 
 
@@ -101,36 +109,67 @@ def small_directory():
     home = venue("Home", town="Arnold", postcode="NG5 6AA", lat=53.0050, lon=-1.1270, is_members_home=True)
     built = {
         "dementia_cafe": group(
-            "Memory Lane Carers Café", [dementia], description="A cuppa and a chat for people caring for someone with dementia.",
-            meetings=[weekly(1, "10:30", "12:00", venue=city)], for_carers=True,
+            "Memory Lane Carers Café",
+            [dementia],
+            description="A cuppa and a chat for people caring for someone with dementia.",
+            meetings=[weekly(1, "10:30", "12:00", venue=city)],
+            for_carers=True,
         ),
         "dementia_polish": group(
-            "Polish Carers Circle", [dementia], description="Wspieramy opiekunów. Carers supporting each other in Polish.",
-            meetings=[weekly(3, "18:30", "20:00", venue=beeston)], languages=[polish],
+            "Polish Carers Circle",
+            [dementia],
+            description="Wspieramy opiekunów. Carers supporting each other in Polish.",
+            meetings=[weekly(3, "18:30", "20:00", venue=beeston)],
+            languages=[polish],
         ),
         "tinnitus": group(
-            "Tinnitus Self Help Nottingham", [tinnitus], description="Living with noises in the head together.",
-            meetings=[{"frequency": Meeting.Frequency.MONTHLY, "weekday": 1, "nth": 2, "start_time": "19:00",
-                       "end_time": "21:00", "venue": mansfield}],
+            "Tinnitus Self Help Nottingham",
+            [tinnitus],
+            description="Living with noises in the head together.",
+            meetings=[
+                {
+                    "frequency": Meeting.Frequency.MONTHLY,
+                    "weekday": 1,
+                    "nth": 2,
+                    "start_time": "19:00",
+                    "end_time": "21:00",
+                    "venue": mansfield,
+                }
+            ],
         ),
         "cfs_online": group(
-            "ME Connect Online", [cfs], description="An online group for people with long-term exhaustion.",
+            "ME Connect Online",
+            [cfs],
+            description="An online group for people with long-term exhaustion.",
             meetings=[weekly(4, "14:00", "15:30", attendance=Meeting.Attendance.ONLINE)],
         ),
         "home_group": group(
-            "Arnold Kitchen Table", [dementia], description="Carers meeting round a kitchen table.",
-            meetings=[weekly(5, "11:00", "12:30", venue=home)], home_visits=True,
+            "Arnold Kitchen Table",
+            [dementia],
+            description="Carers meeting round a kitchen table.",
+            meetings=[weekly(5, "11:00", "12:30", venue=home)],
+            home_visits=True,
         ),
         "phone": group(
-            "Telephone Friends", [tinnitus], description="We ring each other every week.", phone_support=True,
-            meetings=[{"frequency": Meeting.Frequency.BY_ARRANGEMENT, "attendance": Meeting.Attendance.TELEPHONE}],
+            "Telephone Friends",
+            [tinnitus],
+            description="We ring each other every week.",
+            phone_support=True,
+            meetings=[
+                {"frequency": Meeting.Frequency.BY_ARRANGEMENT, "attendance": Meeting.Attendance.TELEPHONE}
+            ],
         ),
         "national_dementia": group(
-            "Dementia Society UK", [dementia], description="The national charity for everyone affected by dementia.",
+            "Dementia Society UK",
+            [dementia],
+            description="The national charity for everyone affected by dementia.",
             group_type=Group.Type.NATIONAL,
         ),
         "closed": group(
-            "Old Dementia Group", [dementia], description="Closed now.", status=Group.Status.CLOSED,
+            "Old Dementia Group",
+            [dementia],
+            description="Closed now.",
+            status=Group.Status.CLOSED,
             meetings=[weekly(1, "10:00", "11:00", venue=city)],
         ),
     }

@@ -37,7 +37,12 @@ class Category(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, related_name="children", on_delete=models.PROTECT, verbose_name=_("parent")
+        "self",
+        null=True,
+        blank=True,
+        related_name="children",
+        on_delete=models.PROTECT,
+        verbose_name=_("parent"),
     )
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -45,7 +50,9 @@ class Category(models.Model):
     lay_terms = models.TextField(
         _("everyday words"),
         blank=True,
-        help_text=_("Words people use for this issue, one per line or comma-separated (e.g. 'ringing in my ears')."),
+        help_text=_(
+            "Words people use for this issue, one per line or comma-separated (e.g. 'ringing in my ears')."
+        ),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -74,7 +81,9 @@ class Category(models.Model):
 class Language(models.Model):
     """A language a group meets in. `code` is ISO 639 (HSDS language.code); sign languages included."""
 
-    code = models.CharField(_("code"), max_length=12, unique=True, help_text=_("ISO 639 code, e.g. 'pl', 'bfi'."))
+    code = models.CharField(
+        _("code"), max_length=12, unique=True, help_text=_("ISO 639 code, e.g. 'pl', 'bfi'.")
+    )
     name = models.CharField(_("name"), max_length=80)
     native_name = models.CharField(_("name in the language itself"), max_length=80, blank=True)
 
@@ -99,7 +108,9 @@ class Organisation(models.Model):
     email = models.EmailField(_("email"), blank=True)
     charity_number = models.CharField(_("registered charity number"), max_length=40, blank=True)
     is_national = models.BooleanField(
-        _("national organisation"), default=False, help_text=_("A national body that local people can turn to.")
+        _("national organisation"),
+        default=False,
+        help_text=_("A national body that local people can turn to."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -141,7 +152,9 @@ class Venue(models.Model):
     accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
     parking = models.BooleanField(_("parking"), default=False)
     near_public_transport = models.BooleanField(_("near public transport"), default=False)
-    access_notes = models.TextField(_("access notes"), blank=True, help_text=_("Anything else about getting in."))
+    access_notes = models.TextField(
+        _("access notes"), blank=True, help_text=_("Anything else about getting in.")
+    )
     directions = models.TextField(_("how to find it"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -211,7 +224,9 @@ class Group(models.Model):
     group_type = models.CharField(_("type"), max_length=24, choices=Type.choices, default=Type.SELF_HELP)
     description = models.TextField(_("about the group, in its own words"))
     what_to_expect = models.TextField(
-        _("what a first meeting is like"), blank=True, help_text=_("How it feels to come along, in the group's words.")
+        _("what a first meeting is like"),
+        blank=True,
+        help_text=_("How it feels to come along, in the group's words."),
     )
     categories = models.ManyToManyField(Category, related_name="groups", verbose_name=_("issues"))
     # Who can come
@@ -225,7 +240,9 @@ class Group(models.Model):
     # How it is offered
     home_visits = models.BooleanField(_("visits people at home"), default=False)
     phone_support = models.BooleanField(_("support by telephone"), default=False)
-    languages = models.ManyToManyField(Language, blank=True, related_name="groups", verbose_name=_("languages"))
+    languages = models.ManyToManyField(
+        Language, blank=True, related_name="groups", verbose_name=_("languages")
+    )
     cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.FREE)
     cost_note = models.CharField(_("about the cost"), max_length=200, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -275,11 +292,16 @@ class Group(models.Model):
 
     @property
     def is_paused_now(self):
-        return self.status == self.Status.PAUSED and bool(self.paused_until) and self.paused_until >= timezone.localdate()
+        return (
+            self.status == self.Status.PAUSED
+            and bool(self.paused_until)
+            and self.paused_until >= timezone.localdate()
+        )
 
 
 class Meeting(models.Model):
-    """When a group meets (HSDS schedule): weekly, fortnightly, monthly on the nth weekday, or by arrangement."""
+    """When a group meets (HSDS schedule): weekly, fortnightly, monthly on the nth weekday, or by
+    arrangement."""
 
     class Frequency(models.TextChoices):
         WEEKLY = "weekly", _("Every week")
@@ -310,18 +332,30 @@ class Meeting(models.Model):
         LAST = -1, _("last")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    group = models.ForeignKey(Group, related_name="meetings", on_delete=models.CASCADE, verbose_name=_("group"))
+    group = models.ForeignKey(
+        Group, related_name="meetings", on_delete=models.CASCADE, verbose_name=_("group")
+    )
     venue = models.ForeignKey(
-        Venue, null=True, blank=True, related_name="meetings", on_delete=models.PROTECT, verbose_name=_("venue")
+        Venue,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        on_delete=models.PROTECT,
+        verbose_name=_("venue"),
     )
     attendance = models.CharField(
         _("how people take part"), max_length=10, choices=Attendance.choices, default=Attendance.IN_PERSON
     )
-    frequency = models.CharField(_("how often"), max_length=12, choices=Frequency.choices, default=Frequency.WEEKLY)
+    frequency = models.CharField(
+        _("how often"), max_length=12, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
     weekday = models.SmallIntegerField(_("day"), choices=Weekday.choices, null=True, blank=True)
     nth = models.SmallIntegerField(_("which one in the month"), choices=Nth.choices, null=True, blank=True)
     starts_on = models.DateField(
-        _("first meeting"), null=True, blank=True, help_text=_("Needed for fortnightly meetings, to know which weeks.")
+        _("first meeting"),
+        null=True,
+        blank=True,
+        help_text=_("Needed for fortnightly meetings, to know which weeks."),
     )
     start_time = models.TimeField(_("starts"), null=True, blank=True)
     end_time = models.TimeField(_("ends"), null=True, blank=True)
@@ -394,7 +428,10 @@ class ContactRoute(models.Model):
     group = models.ForeignKey(Group, related_name="contact_routes", on_delete=models.CASCADE)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     contact_name = models.CharField(
-        _("first name"), max_length=60, blank=True, help_text=_("Who answers, e.g. 'Ask for Jo'. First name only.")
+        _("first name"),
+        max_length=60,
+        blank=True,
+        help_text=_("Who answers, e.g. 'Ask for Jo'. First name only."),
     )
     value = models.CharField(_("number, address or link"), max_length=300)
     note = models.CharField(_("note"), max_length=200, blank=True, help_text=_("e.g. 'weekday evenings'."))

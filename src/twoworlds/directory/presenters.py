@@ -60,8 +60,13 @@ def venue_lines(venue):
     """The lines of a venue's address that may be published. A member's home shows only its area."""
     if venue.is_members_home:
         area = " ".join(filter(None, [venue.town, venue.district]))
-        return [_("A member's home in %(area)s") % {"area": area}, _("The address is given when you get in touch.")]
-    return [line for line in [venue.name, venue.address_1, venue.address_2, venue.town, venue.postcode] if line]
+        return [
+            _("A member's home in %(area)s") % {"area": area},
+            _("The address is given when you get in touch."),
+        ]
+    return [
+        line for line in [venue.name, venue.address_1, venue.address_2, venue.town, venue.postcode] if line
+    ]
 
 
 def plain_text_details(group, page_url):
@@ -75,5 +80,9 @@ def plain_text_details(group, page_url):
         if route.is_public:
             name = f" ({route.contact_name})" if route.contact_name else ""
             lines.append(f"{route.get_kind_display()}: {route.value}{name}")
-    lines += ["", _("Details last confirmed: %(when)s") % {"when": group.last_confirmed.strftime("%B %Y")}, page_url]
+    lines += [
+        "",
+        _("Details last confirmed: %(when)s") % {"when": group.last_confirmed.strftime("%B %Y")},
+        page_url,
+    ]
     return "\n".join(lines)

@@ -41,9 +41,12 @@ def first_level_categories():
     listed = listed_groups().values("pk")
     categories = list(
         Category.objects.filter(parent__isnull=True).prefetch_related(
-            Prefetch("children", queryset=Category.objects.annotate(
-                listed_count=Count("groups", filter=Q(groups__in=listed), distinct=True)
-            ))
+            Prefetch(
+                "children",
+                queryset=Category.objects.annotate(
+                    listed_count=Count("groups", filter=Q(groups__in=listed), distinct=True)
+                ),
+            )
         )
     )
     for category in categories:
@@ -51,6 +54,11 @@ def first_level_categories():
             listed_groups().filter(Q(categories=category) | Q(categories__parent=category)).distinct().count()
         )
     return categories
+
+
+def category_tree():
+    """First-level categories with their children, for pickers (no counts, two queries)."""
+    return Category.objects.filter(parent__isnull=True).prefetch_related("children")
 
 
 def get_category(slug):

@@ -45,5 +45,10 @@ def category_detail(request, slug):
     return render(
         request,
         "directory/category_detail.html",
-        {"category": category, "outcome": outcome, "hits": outcome.load(), "national": outcome.load_national()},
+        {
+            "category": category,
+            "outcome": outcome,
+            "hits": outcome.load(),
+            "national": outcome.load_national(),
+        },
     )

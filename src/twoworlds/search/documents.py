@@ -5,7 +5,10 @@ from twoworlds.directory.schedules import time_of_day
 from .geocoding import district_centre
 
 FORMAT_IN_PERSON, FORMAT_ONLINE, FORMAT_TELEPHONE, FORMAT_HOME_VISITS = (
-    "in_person", "online", "telephone", "home_visits",
+    "in_person",
+    "online",
+    "telephone",
+    "home_visits",
 )
 
 
@@ -49,15 +52,27 @@ def build_document(group):
             point = public_point(venue)
             if point:
                 points.add(point)
-            places += [venue.town, venue.district] if venue.is_members_home else [venue.name, venue.town, venue.district]
+            places += (
+                [venue.town, venue.district]
+                if venue.is_members_home
+                else [venue.name, venue.town, venue.district]
+            )
     if group.phone_support:
         facets.add(("format", FORMAT_TELEPHONE))
     if group.home_visits:
         facets.add(("format", FORMAT_HOME_VISITS))
 
     body = "\n".join(
-        filter(None, [group.alternate_name, group.description, group.what_to_expect, group.eligibility_note,
-                      group.organisation.name])
+        filter(
+            None,
+            [
+                group.alternate_name,
+                group.description,
+                group.what_to_expect,
+                group.eligibility_note,
+                group.organisation.name,
+            ],
+        )
     )
     return {
         "name": group.name,

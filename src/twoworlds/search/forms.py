@@ -7,7 +7,15 @@ from twoworlds.directory import queries as directory
 
 from .services import DAYS, DISTANCES, FORMATS, TIMES, Filters
 
-DAY_LABELS = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")]
+DAY_LABELS = [
+    _("Monday"),
+    _("Tuesday"),
+    _("Wednesday"),
+    _("Thursday"),
+    _("Friday"),
+    _("Saturday"),
+    _("Sunday"),
+]
 TIME_LABELS = [_("Morning (before 12)"), _("Afternoon (12 to 5pm)"), _("Evening (after 5pm)")]
 FORMAT_LABELS = [_("In person"), _("Online"), _("By telephone"), _("Home visits")]
 
@@ -30,7 +38,9 @@ class SearchForm(forms.Form):
         choices=[("", _("10 miles"))] + [(str(d), _("%(n)s miles") % {"n": d}) for d in DISTANCES],
     )
     day = forms.ChoiceField(
-        label=_("Day"), required=False, choices=[("", _("Any day"))] + list(zip(DAYS, DAY_LABELS, strict=True))
+        label=_("Day"),
+        required=False,
+        choices=[("", _("Any day"))] + list(zip(DAYS, DAY_LABELS, strict=True)),
     )
     time = forms.ChoiceField(
         label=_("Time of day"),
@@ -51,7 +61,7 @@ class SearchForm(forms.Form):
             (language.code, language.name) for language in directory.all_languages()
         ]
         categories = [("", _("Any issue"))]
-        for category in directory.first_level_categories():
+        for category in directory.category_tree():
             categories.append((category.slug, category.name))
             categories += [(child.slug, f"— {child.name}") for child in category.children.all()]
         self.fields["category"].choices = categories
@@ -77,4 +87,6 @@ class SearchForm(forms.Form):
 
     @property
     def is_filtered(self):
-        return any(self.cleaned_data.get(name) for name in ("near", "day", "time", "format", "language", "category"))
+        return any(
+            self.cleaned_data.get(name) for name in ("near", "day", "time", "format", "language", "category")
+        )

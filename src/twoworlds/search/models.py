@@ -31,6 +31,9 @@ class SearchFacet(models.Model):
     class Meta:
         indexes = [models.Index(fields=["facet", "value", "document"])]
 
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
 
 class SearchPoint(models.Model):
     """A publicly shown place where the group meets (a member's home only as its district)."""
@@ -41,6 +44,9 @@ class SearchPoint(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["latitude", "longitude"])]
+
+    def __str__(self):
+        return f"{self.latitude:.4f}, {self.longitude:.4f}"
 
 
 class Place(models.Model):
@@ -53,12 +59,16 @@ class Place(models.Model):
         TOWN = "town", _("Town or area")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    key = models.CharField(_("lookup key"), max_length=100, help_text=_("Upper-case postcode or lower-case name."))
+    key = models.CharField(
+        _("lookup key"), max_length=100, help_text=_("Upper-case postcode or lower-case name.")
+    )
     name = models.CharField(_("name"), max_length=100)
     latitude = models.FloatField(_("latitude"))
     longitude = models.FloatField(_("longitude"))
     from_venues = models.BooleanField(
-        _("worked out from venues"), default=True, help_text=_("Rebuilt automatically; untick to keep by hand.")
+        _("worked out from venues"),
+        default=True,
+        help_text=_("Rebuilt automatically; untick to keep by hand."),
     )
 
     class Meta:

@@ -112,7 +112,9 @@ def _store(group):
     document.facets.all().delete()
     document.points.all().delete()
     SearchFacet.objects.bulk_create([SearchFacet(document=document, facet=f, value=v) for f, v in facets])
-    SearchPoint.objects.bulk_create([SearchPoint(document=document, latitude=a, longitude=b) for a, b in points])
+    SearchPoint.objects.bulk_create(
+        [SearchPoint(document=document, latitude=a, longitude=b) for a, b in points]
+    )
 
 
 def rebuild_index(progress=None, batch_size=500):

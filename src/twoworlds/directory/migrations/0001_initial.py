@@ -8,173 +8,485 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Language',
+            name="Language",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text="ISO 639 code, e.g. 'pl', 'bfi'.", max_length=12, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('native_name', models.CharField(blank=True, max_length=80, verbose_name='name in the language itself')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="ISO 639 code, e.g. 'pl', 'bfi'.",
+                        max_length=12,
+                        unique=True,
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                (
+                    "native_name",
+                    models.CharField(blank=True, max_length=80, verbose_name="name in the language itself"),
+                ),
             ],
             options={
-                'verbose_name': 'language',
-                'verbose_name_plural': 'languages',
-                'ordering': ['name'],
+                "verbose_name": "language",
+                "verbose_name_plural": "languages",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(max_length=200, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('charity_number', models.CharField(blank=True, max_length=40, verbose_name='registered charity number')),
-                ('is_national', models.BooleanField(default=False, help_text='A national body that local people can turn to.', verbose_name='national organisation')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("slug", models.SlugField(max_length=200, unique=True, verbose_name="slug")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                (
+                    "charity_number",
+                    models.CharField(blank=True, max_length=40, verbose_name="registered charity number"),
+                ),
+                (
+                    "is_national",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A national body that local people can turn to.",
+                        verbose_name="national organisation",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Venue',
+            name="Venue",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('name', models.CharField(help_text="e.g. 'St Mary's Church Hall'.", max_length=200, verbose_name='name')),
-                ('address_1', models.CharField(blank=True, max_length=200, verbose_name='address line 1')),
-                ('address_2', models.CharField(blank=True, max_length=200, verbose_name='address line 2')),
-                ('town', models.CharField(max_length=100, verbose_name='town or city')),
-                ('county', models.CharField(blank=True, max_length=100, verbose_name='county')),
-                ('postcode', models.CharField(blank=True, max_length=10, verbose_name='postcode')),
-                ('country', models.CharField(default='GB', max_length=2, verbose_name='country')),
-                ('latitude', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('longitude', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
-                ('is_members_home', models.BooleanField(default=False, help_text='Only the postcode district and town are published; the address is given on request.', verbose_name="a member's home")),
-                ('step_free', models.BooleanField(default=False, verbose_name='step-free access')),
-                ('hearing_loop', models.BooleanField(default=False, verbose_name='hearing loop')),
-                ('accessible_toilet', models.BooleanField(default=False, verbose_name='accessible toilet')),
-                ('parking', models.BooleanField(default=False, verbose_name='parking')),
-                ('near_public_transport', models.BooleanField(default=False, verbose_name='near public transport')),
-                ('access_notes', models.TextField(blank=True, help_text='Anything else about getting in.', verbose_name='access notes')),
-                ('directions', models.TextField(blank=True, verbose_name='how to find it')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="e.g. 'St Mary's Church Hall'.", max_length=200, verbose_name="name"
+                    ),
+                ),
+                ("address_1", models.CharField(blank=True, max_length=200, verbose_name="address line 1")),
+                ("address_2", models.CharField(blank=True, max_length=200, verbose_name="address line 2")),
+                ("town", models.CharField(max_length=100, verbose_name="town or city")),
+                ("county", models.CharField(blank=True, max_length=100, verbose_name="county")),
+                ("postcode", models.CharField(blank=True, max_length=10, verbose_name="postcode")),
+                ("country", models.CharField(default="GB", max_length=2, verbose_name="country")),
+                (
+                    "latitude",
+                    models.FloatField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.FloatField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="longitude",
+                    ),
+                ),
+                (
+                    "is_members_home",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Only the postcode district and town are published; the address is given on request.",
+                        verbose_name="a member's home",
+                    ),
+                ),
+                ("step_free", models.BooleanField(default=False, verbose_name="step-free access")),
+                ("hearing_loop", models.BooleanField(default=False, verbose_name="hearing loop")),
+                ("accessible_toilet", models.BooleanField(default=False, verbose_name="accessible toilet")),
+                ("parking", models.BooleanField(default=False, verbose_name="parking")),
+                (
+                    "near_public_transport",
+                    models.BooleanField(default=False, verbose_name="near public transport"),
+                ),
+                (
+                    "access_notes",
+                    models.TextField(
+                        blank=True, help_text="Anything else about getting in.", verbose_name="access notes"
+                    ),
+                ),
+                ("directions", models.TextField(blank=True, verbose_name="how to find it")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
             ],
             options={
-                'verbose_name': 'venue',
-                'verbose_name_plural': 'venues',
-                'ordering': ['town', 'name'],
+                "verbose_name": "venue",
+                "verbose_name_plural": "venues",
+                "ordering": ["town", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('lay_terms', models.TextField(blank=True, help_text="Words people use for this issue, one per line or comma-separated (e.g. 'ringing in my ears').", verbose_name='everyday words')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='directory.category', verbose_name='parent')),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "lay_terms",
+                    models.TextField(
+                        blank=True,
+                        help_text="Words people use for this issue, one per line or comma-separated (e.g. 'ringing in my ears').",
+                        verbose_name="everyday words",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="directory.category",
+                        verbose_name="parent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'category',
-                'verbose_name_plural': 'categories',
-                'ordering': ['position', 'name'],
+                "verbose_name": "category",
+                "verbose_name_plural": "categories",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Group',
+            name="Group",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(max_length=200, unique=True, verbose_name='slug')),
-                ('alternate_name', models.CharField(blank=True, max_length=200, verbose_name='also known as')),
-                ('group_type', models.CharField(choices=[('self_help', 'Self-help group (run by its members)'), ('professionally_led', 'Professionally led group'), ('national', 'National organisation')], default='self_help', max_length=24, verbose_name='type')),
-                ('description', models.TextField(verbose_name='about the group, in its own words')),
-                ('what_to_expect', models.TextField(blank=True, help_text="How it feels to come along, in the group's words.", verbose_name='what a first meeting is like')),
-                ('for_people_affected', models.BooleanField(default=True, verbose_name='people affected')),
-                ('for_family_friends', models.BooleanField(default=False, verbose_name='family and friends')),
-                ('for_carers', models.BooleanField(default=False, verbose_name='carers')),
-                ('gender', models.CharField(choices=[('anyone', 'Anyone'), ('women', 'Women only'), ('men', 'Men only')], default='anyone', max_length=10, verbose_name='open to')),
-                ('minimum_age', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='minimum age')),
-                ('maximum_age', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='maximum age')),
-                ('eligibility_note', models.CharField(blank=True, max_length=300, verbose_name='anything else about who can come')),
-                ('home_visits', models.BooleanField(default=False, verbose_name='visits people at home')),
-                ('phone_support', models.BooleanField(default=False, verbose_name='support by telephone')),
-                ('cost', models.CharField(choices=[('free', 'Free'), ('donation', 'Free, donations welcome'), ('charge', 'Small charge')], default='free', max_length=10, verbose_name='cost')),
-                ('cost_note', models.CharField(blank=True, max_length=200, verbose_name='about the cost')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('paused', 'Paused'), ('closed', 'Closed')], default='active', max_length=10, verbose_name='status')),
-                ('paused_until', models.DateField(blank=True, null=True, verbose_name='paused until')),
-                ('status_note', models.CharField(blank=True, max_length=300, verbose_name='status note')),
-                ('last_confirmed', models.DateField(default=datetime.date.today, verbose_name='details last confirmed')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('categories', models.ManyToManyField(related_name='groups', to='directory.category', verbose_name='issues')),
-                ('languages', models.ManyToManyField(blank=True, related_name='groups', to='directory.language', verbose_name='languages')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='groups', to='directory.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("slug", models.SlugField(max_length=200, unique=True, verbose_name="slug")),
+                (
+                    "alternate_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="also known as"),
+                ),
+                (
+                    "group_type",
+                    models.CharField(
+                        choices=[
+                            ("self_help", "Self-help group (run by its members)"),
+                            ("professionally_led", "Professionally led group"),
+                            ("national", "National organisation"),
+                        ],
+                        default="self_help",
+                        max_length=24,
+                        verbose_name="type",
+                    ),
+                ),
+                ("description", models.TextField(verbose_name="about the group, in its own words")),
+                (
+                    "what_to_expect",
+                    models.TextField(
+                        blank=True,
+                        help_text="How it feels to come along, in the group's words.",
+                        verbose_name="what a first meeting is like",
+                    ),
+                ),
+                ("for_people_affected", models.BooleanField(default=True, verbose_name="people affected")),
+                ("for_family_friends", models.BooleanField(default=False, verbose_name="family and friends")),
+                ("for_carers", models.BooleanField(default=False, verbose_name="carers")),
+                (
+                    "gender",
+                    models.CharField(
+                        choices=[("anyone", "Anyone"), ("women", "Women only"), ("men", "Men only")],
+                        default="anyone",
+                        max_length=10,
+                        verbose_name="open to",
+                    ),
+                ),
+                (
+                    "minimum_age",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="minimum age"),
+                ),
+                (
+                    "maximum_age",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="maximum age"),
+                ),
+                (
+                    "eligibility_note",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="anything else about who can come"
+                    ),
+                ),
+                ("home_visits", models.BooleanField(default=False, verbose_name="visits people at home")),
+                ("phone_support", models.BooleanField(default=False, verbose_name="support by telephone")),
+                (
+                    "cost",
+                    models.CharField(
+                        choices=[
+                            ("free", "Free"),
+                            ("donation", "Free, donations welcome"),
+                            ("charge", "Small charge"),
+                        ],
+                        default="free",
+                        max_length=10,
+                        verbose_name="cost",
+                    ),
+                ),
+                ("cost_note", models.CharField(blank=True, max_length=200, verbose_name="about the cost")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Active"), ("paused", "Paused"), ("closed", "Closed")],
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("paused_until", models.DateField(blank=True, null=True, verbose_name="paused until")),
+                ("status_note", models.CharField(blank=True, max_length=300, verbose_name="status note")),
+                (
+                    "last_confirmed",
+                    models.DateField(default=datetime.date.today, verbose_name="details last confirmed"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "categories",
+                    models.ManyToManyField(
+                        related_name="groups", to="directory.category", verbose_name="issues"
+                    ),
+                ),
+                (
+                    "languages",
+                    models.ManyToManyField(
+                        blank=True, related_name="groups", to="directory.language", verbose_name="languages"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="groups",
+                        to="directory.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'group',
-                'verbose_name_plural': 'groups',
-                'ordering': ['name'],
+                "verbose_name": "group",
+                "verbose_name_plural": "groups",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ContactRoute',
+            name="ContactRoute",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('kind', models.CharField(choices=[('phone', 'Phone'), ('text', 'Text message'), ('email', 'Email'), ('website', 'Website'), ('social', 'Social media')], max_length=10, verbose_name='kind')),
-                ('contact_name', models.CharField(blank=True, help_text="Who answers, e.g. 'Ask for Jo'. First name only.", max_length=60, verbose_name='first name')),
-                ('value', models.CharField(max_length=300, verbose_name='number, address or link')),
-                ('note', models.CharField(blank=True, help_text="e.g. 'weekday evenings'.", max_length=200, verbose_name='note')),
-                ('visibility', models.CharField(choices=[('public', 'Shown to everyone'), ('on_request', 'Given on request'), ('hidden', 'Not shown')], default='public', max_length=12, verbose_name='who sees it')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contact_routes', to='directory.group')),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("phone", "Phone"),
+                            ("text", "Text message"),
+                            ("email", "Email"),
+                            ("website", "Website"),
+                            ("social", "Social media"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "contact_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who answers, e.g. 'Ask for Jo'. First name only.",
+                        max_length=60,
+                        verbose_name="first name",
+                    ),
+                ),
+                ("value", models.CharField(max_length=300, verbose_name="number, address or link")),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True, help_text="e.g. 'weekday evenings'.", max_length=200, verbose_name="note"
+                    ),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[
+                            ("public", "Shown to everyone"),
+                            ("on_request", "Given on request"),
+                            ("hidden", "Not shown"),
+                        ],
+                        default="public",
+                        max_length=12,
+                        verbose_name="who sees it",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contact_routes",
+                        to="directory.group",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact route',
-                'verbose_name_plural': 'contact routes',
-                'ordering': ['position', 'kind'],
+                "verbose_name": "contact route",
+                "verbose_name_plural": "contact routes",
+                "ordering": ["position", "kind"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('attendance', models.CharField(choices=[('in_person', 'In person'), ('online', 'Online'), ('telephone', 'By telephone'), ('hybrid', 'In person and online')], default='in_person', max_length=10, verbose_name='how people take part')),
-                ('frequency', models.CharField(choices=[('weekly', 'Every week'), ('fortnightly', 'Every other week'), ('monthly', 'Monthly, on a set weekday'), ('arranged', 'By arrangement')], default='weekly', max_length=12, verbose_name='how often')),
-                ('weekday', models.SmallIntegerField(blank=True, choices=[(0, 'Monday'), (1, 'Tuesday'), (2, 'Wednesday'), (3, 'Thursday'), (4, 'Friday'), (5, 'Saturday'), (6, 'Sunday')], null=True, verbose_name='day')),
-                ('nth', models.SmallIntegerField(blank=True, choices=[(1, 'first'), (2, 'second'), (3, 'third'), (4, 'fourth'), (-1, 'last')], null=True, verbose_name='which one in the month')),
-                ('starts_on', models.DateField(blank=True, help_text='Needed for fortnightly meetings, to know which weeks.', null=True, verbose_name='first meeting')),
-                ('start_time', models.TimeField(blank=True, null=True, verbose_name='starts')),
-                ('end_time', models.TimeField(blank=True, null=True, verbose_name='ends')),
-                ('online_joining', models.CharField(blank=True, help_text="e.g. 'Zoom link sent on request'. Never put a private meeting link here.", max_length=300, verbose_name='how to join online or by phone')),
-                ('notes', models.CharField(blank=True, max_length=300, verbose_name='notes')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='directory.group', verbose_name='group')),
-                ('venue', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='directory.venue', verbose_name='venue')),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                (
+                    "attendance",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "In person"),
+                            ("online", "Online"),
+                            ("telephone", "By telephone"),
+                            ("hybrid", "In person and online"),
+                        ],
+                        default="in_person",
+                        max_length=10,
+                        verbose_name="how people take part",
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[
+                            ("weekly", "Every week"),
+                            ("fortnightly", "Every other week"),
+                            ("monthly", "Monthly, on a set weekday"),
+                            ("arranged", "By arrangement"),
+                        ],
+                        default="weekly",
+                        max_length=12,
+                        verbose_name="how often",
+                    ),
+                ),
+                (
+                    "weekday",
+                    models.SmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (0, "Monday"),
+                            (1, "Tuesday"),
+                            (2, "Wednesday"),
+                            (3, "Thursday"),
+                            (4, "Friday"),
+                            (5, "Saturday"),
+                            (6, "Sunday"),
+                        ],
+                        null=True,
+                        verbose_name="day",
+                    ),
+                ),
+                (
+                    "nth",
+                    models.SmallIntegerField(
+                        blank=True,
+                        choices=[(1, "first"), (2, "second"), (3, "third"), (4, "fourth"), (-1, "last")],
+                        null=True,
+                        verbose_name="which one in the month",
+                    ),
+                ),
+                (
+                    "starts_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Needed for fortnightly meetings, to know which weeks.",
+                        null=True,
+                        verbose_name="first meeting",
+                    ),
+                ),
+                ("start_time", models.TimeField(blank=True, null=True, verbose_name="starts")),
+                ("end_time", models.TimeField(blank=True, null=True, verbose_name="ends")),
+                (
+                    "online_joining",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. 'Zoom link sent on request'. Never put a private meeting link here.",
+                        max_length=300,
+                        verbose_name="how to join online or by phone",
+                    ),
+                ),
+                ("notes", models.CharField(blank=True, max_length=300, verbose_name="notes")),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="directory.group",
+                        verbose_name="group",
+                    ),
+                ),
+                (
+                    "venue",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings",
+                        to="directory.venue",
+                        verbose_name="venue",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting',
-                'verbose_name_plural': 'meetings',
-                'ordering': ['weekday', 'start_time'],
+                "verbose_name": "meeting",
+                "verbose_name_plural": "meetings",
+                "ordering": ["weekday", "start_time"],
             },
         ),
         migrations.AddIndex(
-            model_name='group',
-            index=models.Index(fields=['status', 'group_type'], name='directory_g_status_7c258a_idx'),
+            model_name="group",
+            index=models.Index(fields=["status", "group_type"], name="directory_g_status_7c258a_idx"),
         ),
     ]

@@ -9,7 +9,9 @@ from twoworlds.search.services import rebuild_index
 def listing(db):
     """One group with a public venue, a member's-home venue and one contact route of each visibility."""
     stroke = t.category("Stroke", parent=t.category("Specific conditions"))
-    hall = t.venue("St Anne's Hall", postcode="NG3 3AB", lat=52.96, lon=-1.13, step_free=True, hearing_loop=True)
+    hall = t.venue(
+        "St Anne's Hall", postcode="NG3 3AB", lat=52.96, lon=-1.13, step_free=True, hearing_loop=True
+    )
     home = t.venue(
         "Jo's house", town="Arnold", postcode="NG5 8XY", lat=53.005, lon=-1.127, is_members_home=True
     )

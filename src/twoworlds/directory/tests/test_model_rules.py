@@ -6,7 +6,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from twoworlds.core import testing as t
-from twoworlds.directory.models import Category, ContactRoute, Group, Meeting, normalise_postcode, postcode_district
+from twoworlds.directory.models import (
+    Category,
+    ContactRoute,
+    Group,
+    Meeting,
+    normalise_postcode,
+    postcode_district,
+)
 
 
 def messages(error):
@@ -31,7 +38,9 @@ def test_categories_have_two_levels():
 
 @pytest.mark.django_db
 def test_a_paused_group_needs_a_restart_date():
-    group = Group(organisation=t.organisation(), name="G", slug="g", description="d", status=Group.Status.PAUSED)
+    group = Group(
+        organisation=t.organisation(), name="G", slug="g", description="d", status=Group.Status.PAUSED
+    )
     with pytest.raises(ValidationError) as error:
         group.full_clean(exclude=["categories", "languages"])
     assert "until when" in messages(error)
@@ -45,7 +54,9 @@ def test_meetings_need_what_their_frequency_needs():
     assert "which one in the month" in messages(error)
     assert "needs a venue" in messages(error)
     with pytest.raises(ValidationError) as error:
-        Meeting(group=group, attendance="online", weekday=1, start_time=time(19), end_time=time(18)).full_clean()
+        Meeting(
+            group=group, attendance="online", weekday=1, start_time=time(19), end_time=time(18)
+        ).full_clean()
     assert "ends before it starts" in messages(error)
 
 
@@ -63,6 +74,8 @@ def test_a_members_home_is_described_only_by_its_area():
     from twoworlds.directory.models import Venue
     from twoworlds.directory.presenters import venue_lines
 
-    home = Venue(name="Jo's", address_1="2 Hidden Road", town="Arnold", postcode="NG5 8XY", is_members_home=True)
+    home = Venue(
+        name="Jo's", address_1="2 Hidden Road", town="Arnold", postcode="NG5 8XY", is_members_home=True
+    )
     text = " ".join(venue_lines(home))
     assert "Arnold NG5" in text and "Hidden" not in text and "8XY" not in text

@@ -9,22 +9,37 @@ F = Meeting.Frequency
 
 
 def meeting(**fields):
-    return Meeting(**{"frequency": F.WEEKLY, "weekday": 1, "start_time": time(19), "end_time": time(21), **fields})
+    return Meeting(
+        **{"frequency": F.WEEKLY, "weekday": 1, "start_time": time(19), "end_time": time(21), **fields}
+    )
 
 
 def test_plain_words():
     assert meeting().describe() == "Every Tuesday, 7 p.m. to 9 p.m."
     assert meeting(frequency=F.FORTNIGHTLY).describe().startswith("Every other Tuesday")
     assert meeting(frequency=F.MONTHLY, nth=2).describe() == "Second Tuesday of the month, 7 p.m. to 9 p.m."
-    assert meeting(frequency=F.MONTHLY, nth=-1, end_time=None).describe() == "Last Tuesday of the month, from 7 p.m."
+    assert (
+        meeting(frequency=F.MONTHLY, nth=-1, end_time=None).describe()
+        == "Last Tuesday of the month, from 7 p.m."
+    )
     assert meeting(frequency=F.BY_ARRANGEMENT, weekday=None, start_time=None).describe() == "By arrangement"
-    assert meeting(start_time=time(10, 30), end_time=time(12)).describe() == "Every Tuesday, 10:30 a.m. to 12 p.m."
+    assert (
+        meeting(start_time=time(10, 30), end_time=time(12)).describe()
+        == "Every Tuesday, 10:30 a.m. to 12 p.m."
+    )
 
 
 def test_next_dates_weekly_and_fortnightly():
-    assert next_dates(meeting(), after=date(2026, 11, 25)) == [date(2026, 12, 1), date(2026, 12, 8), date(2026, 12, 15)]
+    assert next_dates(meeting(), after=date(2026, 11, 25)) == [
+        date(2026, 12, 1),
+        date(2026, 12, 8),
+        date(2026, 12, 15),
+    ]
     fortnightly = meeting(frequency=F.FORTNIGHTLY, starts_on=date(2026, 11, 24))
-    assert next_dates(fortnightly, after=date(2026, 11, 25), count=2) == [date(2026, 12, 8), date(2026, 12, 22)]
+    assert next_dates(fortnightly, after=date(2026, 11, 25), count=2) == [
+        date(2026, 12, 8),
+        date(2026, 12, 22),
+    ]
 
 
 def test_next_dates_monthly_nth_and_last():
@@ -45,5 +60,11 @@ def test_recurrence_rules():
 
 
 def test_time_of_day():
-    assert [time_of_day(time(h)) for h in (9, 12, 16, 17, 23)] == ["morning", "afternoon", "afternoon", "evening", "evening"]
+    assert [time_of_day(time(h)) for h in (9, 12, 16, 17, 23)] == [
+        "morning",
+        "afternoon",
+        "afternoon",
+        "evening",
+        "evening",
+    ]
     assert time_of_day(None) is None

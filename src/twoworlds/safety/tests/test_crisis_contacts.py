@@ -23,7 +23,9 @@ def test_the_help_now_page_lists_every_contact(client, db):
 
 def test_a_deployment_can_set_its_own_contacts(client, db, settings, tmp_path):
     contacts = tmp_path / "crisis.json"
-    contacts.write_text(json.dumps([{"name": "Lifeline Ireland", "how": "Call 1800 247 247", "href": "tel:1800247247"}]))
+    contacts.write_text(
+        json.dumps([{"name": "Lifeline Ireland", "how": "Call 1800 247 247", "href": "tel:1800247247"}])
+    )
     settings.CRISIS_CONTACTS_FILE = str(contacts)
     page = client.get("/").content.decode()
     assert "Lifeline Ireland" in page and "116 123" not in page

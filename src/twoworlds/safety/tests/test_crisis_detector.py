@@ -25,8 +25,14 @@ def test_reads_as_crisis(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "dementia carers", "lost my husband", "ringing in my ears",
-     "I can't stop betting on my phone", "help me"],
+    [
+        "",
+        "dementia carers",
+        "lost my husband",
+        "ringing in my ears",
+        "I can't stop betting on my phone",
+        "help me",
+    ],
 )
 def test_ordinary_searches_do_not(text):
     assert not reads_as_crisis(text)

@@ -5,69 +5,138 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0001_initial'),
+        ("directory", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Place',
+            name="Place",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('postcode', 'Postcode'), ('district', 'Postcode district'), ('town', 'Town or area')], max_length=10, verbose_name='kind')),
-                ('key', models.CharField(help_text='Upper-case postcode or lower-case name.', max_length=100, verbose_name='lookup key')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('latitude', models.FloatField(verbose_name='latitude')),
-                ('longitude', models.FloatField(verbose_name='longitude')),
-                ('from_venues', models.BooleanField(default=True, help_text='Rebuilt automatically; untick to keep by hand.', verbose_name='worked out from venues')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("postcode", "Postcode"),
+                            ("district", "Postcode district"),
+                            ("town", "Town or area"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(
+                        help_text="Upper-case postcode or lower-case name.",
+                        max_length=100,
+                        verbose_name="lookup key",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("latitude", models.FloatField(verbose_name="latitude")),
+                ("longitude", models.FloatField(verbose_name="longitude")),
+                (
+                    "from_venues",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Rebuilt automatically; untick to keep by hand.",
+                        verbose_name="worked out from venues",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'place',
-                'verbose_name_plural': 'places',
-                'ordering': ['kind', 'name'],
-                'unique_together': {('kind', 'key')},
+                "verbose_name": "place",
+                "verbose_name_plural": "places",
+                "ordering": ["kind", "name"],
+                "unique_together": {("kind", "key")},
             },
         ),
         migrations.CreateModel(
-            name='SearchDocument',
+            name="SearchDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.TextField()),
-                ('categories_text', models.TextField(blank=True)),
-                ('body', models.TextField(blank=True)),
-                ('place_text', models.TextField(blank=True)),
-                ('listed', models.BooleanField(db_index=True, default=True)),
-                ('national', models.BooleanField(db_index=True, default=False)),
-                ('sort_name', models.CharField(db_index=True, max_length=200)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('group', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='search_document', to='directory.group')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.TextField()),
+                ("categories_text", models.TextField(blank=True)),
+                ("body", models.TextField(blank=True)),
+                ("place_text", models.TextField(blank=True)),
+                ("listed", models.BooleanField(db_index=True, default=True)),
+                ("national", models.BooleanField(db_index=True, default=False)),
+                ("sort_name", models.CharField(db_index=True, max_length=200)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "group",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="search_document",
+                        to="directory.group",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SearchFacet',
+            name="SearchFacet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('facet', models.CharField(max_length=12)),
-                ('value', models.CharField(max_length=120)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='facets', to='search.searchdocument')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("facet", models.CharField(max_length=12)),
+                ("value", models.CharField(max_length=120)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="facets",
+                        to="search.searchdocument",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['facet', 'value', 'document'], name='search_sear_facet_240bbe_idx')],
+                "indexes": [
+                    models.Index(fields=["facet", "value", "document"], name="search_sear_facet_240bbe_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SearchPoint',
+            name="SearchPoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('latitude', models.FloatField()),
-                ('longitude', models.FloatField()),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='points', to='search.searchdocument')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("latitude", models.FloatField()),
+                ("longitude", models.FloatField()),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="points",
+                        to="search.searchdocument",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['latitude', 'longitude'], name='search_sear_latitud_6c5752_idx')],
+                "indexes": [
+                    models.Index(fields=["latitude", "longitude"], name="search_sear_latitud_6c5752_idx")
+                ],
             },
         ),
     ]

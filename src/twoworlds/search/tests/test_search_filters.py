@@ -11,8 +11,12 @@ def found(query="", **filters):
 
 def test_without_a_query_or_filters_every_listed_local_group_is_shown(directory):
     assert found() == {
-        "Memory Lane Carers Café", "Polish Carers Circle", "Tinnitus Self Help Nottingham",
-        "ME Connect Online", "Arnold Kitchen Table", "Telephone Friends",
+        "Memory Lane Carers Café",
+        "Polish Carers Circle",
+        "Tinnitus Self Help Nottingham",
+        "ME Connect Online",
+        "Arnold Kitchen Table",
+        "Telephone Friends",
     }
 
 
@@ -33,8 +37,15 @@ def test_day_and_time_must_be_the_same_meeting(directory):
 @pytest.mark.parametrize(
     "format_, expected",
     [
-        ("in_person", {"Memory Lane Carers Café", "Polish Carers Circle", "Tinnitus Self Help Nottingham",
-                       "Arnold Kitchen Table"}),
+        (
+            "in_person",
+            {
+                "Memory Lane Carers Café",
+                "Polish Carers Circle",
+                "Tinnitus Self Help Nottingham",
+                "Arnold Kitchen Table",
+            },
+        ),
         ("online", {"ME Connect Online"}),
         ("telephone", {"Telephone Friends"}),
         ("home_visits", {"Arnold Kitchen Table"}),
@@ -49,7 +60,11 @@ def test_language(directory):
 
 
 def test_a_first_level_category_includes_its_second_level_ones(directory):
-    assert found(category="t-carers") == {"Memory Lane Carers Café", "Polish Carers Circle", "Arnold Kitchen Table"}
+    assert found(category="t-carers") == {
+        "Memory Lane Carers Café",
+        "Polish Carers Circle",
+        "Arnold Kitchen Table",
+    }
     assert found(category="t-tinnitus") == {"Tinnitus Self Help Nottingham", "Telephone Friends"}
 
 

@@ -22,7 +22,10 @@ def test_a_sentence_finds_groups_matching_any_of_its_words(directory):
 def test_everyday_words_find_the_category(directory):
     outcome = find_groups("there is a ringing in my ears all the time")
     found = names(outcome)
-    assert found[:2] == sorted(found[:2]) or set(found[:2]) == {"Tinnitus Self Help Nottingham", "Telephone Friends"}
+    assert found[:2] == sorted(found[:2]) or set(found[:2]) == {
+        "Tinnitus Self Help Nottingham",
+        "Telephone Friends",
+    }
     assert "Tinnitus Self Help Nottingham" in found
     hit = outcome.hits[0]
     assert ("category", "Tinnitus") in hit.reasons
@@ -53,5 +56,13 @@ def test_a_query_of_only_common_words_does_not_crash(directory):
 
 
 def test_punctuation_and_quotes_are_harmless(directory):
-    for query in ['"dementia', "dementia*", "NEAR(dementia)", "dementia OR", "-dementia", "d'ementia", "（）"]:
+    for query in [
+        '"dementia',
+        "dementia*",
+        "NEAR(dementia)",
+        "dementia OR",
+        "-dementia",
+        "d'ementia",
+        "（）",
+    ]:
         find_groups(query)

@@ -14,8 +14,9 @@ def test_results_for_a_query(client, directory):
 
 
 def test_no_local_match_puts_national_organisations_first(client, directory):
-    page = client.get("/search", {"q": "dementia", "near": "NG1", "distance": "1", "format": "in_person",
-                                  "day": "sunday"}).content.decode()
+    page = client.get(
+        "/search", {"q": "dementia", "near": "NG1", "distance": "1", "format": "in_person", "day": "sunday"}
+    ).content.decode()
     assert "0 groups found" in page
     assert "No local group fits yet. These national organisations can help" in page
 
