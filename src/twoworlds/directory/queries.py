@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q
 
-from .models import Category, ContactRoute, Group, Language, Meeting, Organisation, Venue
+from .models import Category, ContactRoute, Group, Language, Meeting, Venue
 
 
 def listed_groups():
@@ -65,24 +65,12 @@ def get_category(slug):
     return Category.objects.select_related("parent").prefetch_related("children").get(slug=slug)
 
 
-def category_and_descendants(category):
-    return [category, *category.children.all()]
-
-
 def all_categories():
     return Category.objects.select_related("parent")
 
 
 def all_languages():
     return Language.objects.all()
-
-
-def used_languages():
-    return Language.objects.filter(groups__in=listed_groups()).distinct()
-
-
-def all_organisations():
-    return Organisation.objects.all()
 
 
 def venue_points():

@@ -9,7 +9,7 @@ from contextvars import ContextVar
 from django.db import transaction
 from django.utils.text import slugify
 
-from .models import Group, Organisation, Venue
+from .models import Group, Organisation
 
 log = logging.getLogger(__name__)
 
@@ -112,11 +112,3 @@ def confirm_group(group, on=None):
     group.save(update_fields=["last_confirmed", "updated_at"])
     listing_changed(group.pk)
     return group
-
-
-def venue_is_shared(venue):
-    return venue.meetings.values("group").distinct().count() > 1
-
-
-def all_venues():
-    return Venue.objects.all()

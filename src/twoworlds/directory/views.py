@@ -7,7 +7,7 @@ from twoworlds.search.services import Filters, find_groups
 
 from . import queries
 from .models import Category, Group
-from .presenters import listing_freshness
+from .presenters import listing_freshness, plain_text_details
 
 
 @require_safe
@@ -23,10 +23,16 @@ def group_detail(request, slug):
         group = queries.get_group(slug)
     except Group.DoesNotExist:
         raise Http404 from None
+    page_url = request.build_absolute_uri()
     return render(
         request,
         "directory/group_detail.html",
-        {"group": group, "freshness": listing_freshness(group), "page_url": request.build_absolute_uri()},
+        {
+            "group": group,
+            "freshness": listing_freshness(group),
+            "page_url": page_url,
+            "details_text": plain_text_details(group, page_url),
+        },
     )
 
 

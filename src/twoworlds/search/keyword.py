@@ -21,7 +21,7 @@ def query_terms(text):
     return list(dict.fromkeys(w for w in words if w not in STOPWORDS and len(w) > 1))[:MAX_TERMS]
 
 
-def keyword_scores(terms, document_ids=None):
+def keyword_scores(terms):
     if not terms:
         return {}
     if connection.vendor == "postgresql":

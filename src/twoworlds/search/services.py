@@ -42,10 +42,6 @@ class Filters:
     language: str = ""
     category: str = ""
 
-    @property
-    def any_place(self):
-        return bool(self.near)
-
 
 @dataclass
 class Hit:
@@ -99,10 +95,6 @@ def index_groups(group_ids):
                 SearchDocument.objects.filter(group_id=group_id).delete()
             else:
                 _store(group)
-
-
-def index_group(group):
-    index_groups([group.pk])
 
 
 def _store(group):

@@ -74,3 +74,12 @@ def test_a_paused_group_says_until_when_and_stays_findable(client, listing):
     assert "This group is taking a break until" in client.get(listing.get_absolute_url()).content.decode()
     assert "Paused until" in client.get("/search", {"q": "stroke"}).content.decode()
     assert find_groups("stroke").total == 1
+
+
+def test_email_these_details_carries_the_public_details_only(client, listing):
+    from urllib.parse import unquote
+
+    page = client.get(listing.get_absolute_url()).content.decode()
+    mailto = unquote(page.split('href="mailto:?subject=')[1].split('"')[0])
+    assert "0115 496 0123" in mailto and "Every Wednesday" in mailto and "Details last confirmed" in mailto
+    assert "private@example.org" not in mailto and "NG5 8XY" not in mailto
