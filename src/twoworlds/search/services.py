@@ -7,6 +7,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -127,23 +128,45 @@ def rebuild_index(progress=None, batch_size=500):
 # --- searching --------------------------------------------------------------------------------------------
 
 
+def _is_acronym(term):
+    return term.isupper() and len(term) <= 4
+
+
+@lru_cache(maxsize=4)
+def _category_matchers(rows):
+    """Compiled patterns per category, built once per version of the taxonomy.
+
+    rows: (pk, name, lay terms) for every category."""
+    matchers = {}
+    for pk, name, lay_terms in rows:
+        terms = [name, *(t.strip() for t in re.split(r"[,\n]", lay_terms) if t.strip())]
+        words = [re.escape(t.lower()) for t in terms if not _is_acronym(t)]
+        acronyms = [t for t in terms if _is_acronym(t)]
+        matchers[pk] = (
+            re.compile(rf"(?<!\w)(?:{'|'.join(words)})s?(?!\w)", re.IGNORECASE) if words else None,
+            re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, acronyms))})(?!\w)") if acronyms else None,
+            {a.lower() for a in acronyms},
+        )
+    return matchers
+
+
 def matching_categories(text):
     """Categories whose name or everyday words appear in the query. Short capitalised terms such as 'ME'
     or 'MS' must be typed in capitals, unless they are the whole query, so 'help me' does not mean ME."""
     text = (text or "").strip()
     if not text:
         return []
+    categories = list(directory.all_categories())
+    matchers = _category_matchers(tuple((c.pk, c.name, c.lay_terms) for c in categories))
     found = []
-    for category in directory.all_categories():
-        for term in [category.name, *category.lay_term_list]:
-            acronym = term.isupper() and len(term) <= 4
-            if acronym and text.lower() != term.lower():
-                pattern, flags = rf"(?<!\w){re.escape(term)}(?!\w)", 0
-            else:
-                pattern, flags = rf"(?<!\w){re.escape(term.lower())}s?(?!\w)", re.IGNORECASE
-            if re.search(pattern, text, flags):
-                found.append(category)
-                break
+    for category in categories:
+        words, acronyms, whole_queries = matchers[category.pk]
+        if (
+            (words and words.search(text))
+            or (acronyms and acronyms.search(text))
+            or text.lower() in whole_queries
+        ):
+            found.append(category)
     return found
 
 
