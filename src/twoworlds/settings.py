@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "twoworlds.safety",
     "twoworlds.directory",
     "twoworlds.search",
+    "twoworlds.listings",
     "twoworlds.interop",
 ]
 
@@ -210,7 +211,17 @@ SITE_AREA = os.environ.get("SITE_AREA", "Nottingham")
 SITE_OPERATOR = os.environ.get("SITE_OPERATOR", "Nottingham Self Help Clearinghouse (demo)")
 CRISIS_CONTACTS_FILE = os.environ.get("CRISIS_CONTACTS_FILE")
 
-# Listings not confirmed for this long carry a warning on their public page.
+# The re-confirmation cycle (days). Every listing is asked to confirm every RECONFIRM_INTERVAL_DAYS; reminders
+# follow every REMINDER_EVERY_DAYS (at most REMINDERS); after CONFIRMATION_WARNING_DAYS without confirmation
+# its page says so; after LAPSE_AFTER_DAYS it drops out of search and staff get it on their list to chase.
+RECONFIRM_INTERVAL_DAYS = int(os.environ.get("RECONFIRM_INTERVAL_DAYS", "182"))
+REMINDER_EVERY_DAYS = int(os.environ.get("REMINDER_EVERY_DAYS", "14"))
+REMINDERS = int(os.environ.get("REMINDERS", "2"))
 CONFIRMATION_WARNING_DAYS = int(os.environ.get("CONFIRMATION_WARNING_DAYS", "210"))
+LAPSE_AFTER_DAYS = int(os.environ.get("LAPSE_AFTER_DAYS", "270"))
+SIGN_IN_LINK_MINUTES = int(os.environ.get("SIGN_IN_LINK_MINUTES", "30"))
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")  # for links in emails sent by scheduled work
 API_PAGE_SIZE = 50
 API_MAX_PAGE_SIZE = 500

@@ -10,7 +10,10 @@ admin.site.index_title = _("Directory administration")
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("staff/moderation/", include("twoworlds.listings.urls_staff")),
     path("staff/", admin.site.urls),
+    path("account/", include("twoworlds.accounts.urls")),
+    path("", include("twoworlds.listings.urls")),
     path("api/", include("twoworlds.interop.urls")),
     path("", include("twoworlds.safety.urls")),
     path("", include("twoworlds.search.urls")),

@@ -273,19 +273,22 @@ ADDRESS_REQUIRED = {"id", "address_1", "city", "state_province", "postal_code", 
 
 
 def location_to_hsds(venue):
-    """A Venue as a physical location. A member's home keeps only its district, town and county."""
-    private = venue.is_members_home
+    """A Venue as a physical location. A member's home, or an address the group gives only on request,
+    keeps only its district, town and county; a venue the group does not show has no coordinates either."""
+    private = not venue.shows_address
     lat, lon = venue.latitude, venue.longitude
-    if private and lat is not None and lon is not None:
+    if not venue.shows_area:
+        lat = lon = None
+    elif private and lat is not None and lon is not None:
         lat, lon = round(lat, 2), round(lon, 2)
     address = {
         "id": derived_id("address", venue.pk),
         "location_id": str(venue.pk),
         "address_1": PRIVATE_ADDRESS_LINE if private else (venue.address_1.strip() or venue.name),
         "address_2": None if private else venue.address_2.strip(),
-        "city": venue.town,
-        "state_province": venue.county or "",
-        "postal_code": venue.district if private else venue.postcode,
+        "city": venue.town if venue.shows_area else "",
+        "state_province": (venue.county or "") if venue.shows_area else "",
+        "postal_code": venue.postcode if not private else (venue.district if venue.shows_area else ""),
         "country": venue.country or "GB",
         "address_type": "physical",
     }

@@ -125,8 +125,13 @@ class Organisation(models.Model):
 
 
 class Venue(models.Model):
-    """Where meetings happen (HSDS location). A venue that is a member's home is published only as its
-    postcode district and town; the address is given on request."""
+    """Where meetings happen (HSDS location). The group decides how much of the address is published; a
+    venue that is a member's home is never published more precisely than its postcode district and town."""
+
+    class Disclosure(models.TextChoices):
+        PUBLIC = "public", _("Full address shown")
+        ON_REQUEST = "on_request", _("Only the area shown; address given on request")
+        HIDDEN = "hidden", _("Not shown")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     name = models.CharField(_("name"), max_length=200, help_text=_("e.g. 'St Mary's Church Hall'."))
@@ -146,6 +151,9 @@ class Venue(models.Model):
         _("a member's home"),
         default=False,
         help_text=_("Only the postcode district and town are published; the address is given on request."),
+    )
+    address_disclosure = models.CharField(
+        _("who sees the address"), max_length=12, choices=Disclosure.choices, default=Disclosure.PUBLIC
     )
     step_free = models.BooleanField(_("step-free access"), default=False)
     hearing_loop = models.BooleanField(_("hearing loop"), default=False)
@@ -173,7 +181,19 @@ class Venue(models.Model):
 
     def save(self, *args, **kwargs):
         self.postcode = normalise_postcode(self.postcode)
+        if self.is_members_home and self.address_disclosure == self.Disclosure.PUBLIC:
+            self.address_disclosure = self.Disclosure.ON_REQUEST  # a home's address is never public
         super().save(*args, **kwargs)
+
+    @property
+    def shows_address(self):
+        """The full address may be published (never for a member's home)."""
+        return self.address_disclosure == self.Disclosure.PUBLIC and not self.is_members_home
+
+    @property
+    def shows_area(self):
+        """At least the district and town may be published."""
+        return self.address_disclosure != self.Disclosure.HIDDEN
 
     @property
     def district(self):
@@ -250,6 +270,12 @@ class Group(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     paused_until = models.DateField(_("paused until"), null=True, blank=True)
     status_note = models.CharField(_("status note"), max_length=300, blank=True)
+    logo = models.ImageField(_("photo or logo"), upload_to="groups/", blank=True)
+    lapsed = models.BooleanField(
+        _("out of search (not confirmed)"),
+        default=False,
+        help_text=_("Set by the re-confirmation cycle: the page stays reachable by its link, marked."),
+    )
     last_confirmed = models.DateField(_("details last confirmed"), default=date.today)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -287,8 +313,8 @@ class Group(models.Model):
 
     @property
     def is_listed(self):
-        """Shown in search: every group that has not closed (a paused one says until when)."""
-        return self.status != self.Status.CLOSED
+        """Shown in search: every group that has not closed or lapsed (a paused one says until when)."""
+        return self.status != self.Status.CLOSED and not self.lapsed
 
     @property
     def is_paused_now(self):

@@ -6,8 +6,8 @@ from .models import Category, ContactRoute, Group, Language, Meeting, Venue
 
 
 def listed_groups():
-    """Groups that appear in search: all but the closed ones."""
-    return Group.objects.exclude(status=Group.Status.CLOSED)
+    """Groups that appear in search: all but the closed and the lapsed ones."""
+    return Group.objects.exclude(status=Group.Status.CLOSED).exclude(lapsed=True)
 
 
 def groups_with_details():
@@ -74,7 +74,11 @@ def all_languages():
 
 
 def venue_points():
-    """(postcode, town, latitude, longitude, is_members_home) for every venue with coordinates."""
-    return Venue.objects.exclude(latitude=None).values_list(
-        "postcode", "town", "latitude", "longitude", "is_members_home"
-    )
+    """(postcode, town, latitude, longitude, private) for every venue with coordinates; private means
+    its exact place must not be published (a member's home, or an address the group keeps back)."""
+    return [
+        (postcode, town, lat, lon, is_home or disclosure != Venue.Disclosure.PUBLIC)
+        for postcode, town, lat, lon, is_home, disclosure in Venue.objects.exclude(latitude=None).values_list(
+            "postcode", "town", "latitude", "longitude", "is_members_home", "address_disclosure"
+        )
+    ]

@@ -13,10 +13,11 @@ FORMAT_IN_PERSON, FORMAT_ONLINE, FORMAT_TELEPHONE, FORMAT_HOME_VISITS = (
 
 
 def public_point(venue):
-    """Where a venue may be shown: exactly, or for a member's home only its district's centre."""
-    if venue is None or venue.latitude is None:
+    """Where a venue may be shown: exactly, only as its district's centre (a member's home, an address given
+    on request), or not at all."""
+    if venue is None or venue.latitude is None or not venue.shows_area:
         return None
-    if not venue.is_members_home:
+    if venue.shows_address:
         return (venue.latitude, venue.longitude)
     return district_centre(venue.district) or (round(venue.latitude, 2), round(venue.longitude, 2))
 
@@ -52,11 +53,10 @@ def build_document(group):
             point = public_point(venue)
             if point:
                 points.add(point)
-            places += (
-                [venue.town, venue.district]
-                if venue.is_members_home
-                else [venue.name, venue.town, venue.district]
-            )
+            if venue.shows_address:
+                places += [venue.name, venue.town, venue.district]
+            elif venue.shows_area:
+                places += [venue.town, venue.district]
     if group.phone_support:
         facets.add(("format", FORMAT_TELEPHONE))
     if group.home_visits:

@@ -69,9 +69,9 @@ def rebuild_places():
     """Rebuild the gazetteer entries that come from venues: each public venue's postcode, and the centre of
     every postcode district and town that has public venues. Places staff added by hand are kept."""
     postcodes, districts, towns = {}, defaultdict(list), defaultdict(list)
-    for postcode, town, lat, lon, is_home in venue_points():
-        if is_home:
-            continue  # a member's home must not become, or pull, any point that could locate it
+    for postcode, town, lat, lon, private in venue_points():
+        if private:
+            continue  # a member's home or a kept-back address must not become, or pull, any point
         district = postcode_district(postcode)
         if district:
             districts[district].append((lat, lon))

@@ -1,0 +1,9 @@
+"""Signals the directory sends, so that other apps can follow changes without the directory knowing them.
+
+listing_saved(sender=Group, group, before, after, actor, source, reason): a whole listing was changed through
+`snapshots.apply_snapshot` or the admin; `before`/`after` are snapshots (before is None for a new group).
+The listings app records these as history."""
+
+from django.dispatch import Signal
+
+listing_saved = Signal()
