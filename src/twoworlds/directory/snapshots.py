@@ -12,14 +12,12 @@ from .models import Category, ContactRoute, Group, Language, Meeting, Organisati
 from .signals import listing_saved
 
 GROUP_FIELDS = """name alternate_name group_type description what_to_expect for_people_affected
-MEETING_FIELDS = "attendance frequency weekday nth starts_on start_time end_time online_joining notes".split()
-    cost_note website status paused_until status_note""".split()
+    for_family_friends for_carers gender minimum_age maximum_age eligibility_note home_visits phone_support
+    cost cost_note website status paused_until status_note""".split()
 VENUE_FIELDS = """name address_1 address_2 town county postcode latitude longitude is_members_home
     address_disclosure step_free hearing_loop accessible_toilet parking near_public_transport access_notes
     directions""".split()
-MEETING_FIELDS = (
-    """attendance frequency weekday nth starts_on start_time end_time online_joining notes""".split()
-)
+MEETING_FIELDS = "attendance frequency weekday nth starts_on start_time end_time online_joining notes".split()
 ROUTE_FIELDS = ["kind", "contact_name", "value", "note", "visibility", "position"]
 DATE_FIELDS = {"paused_until", "starts_on"}
 TIME_FIELDS = {"start_time", "end_time"}
