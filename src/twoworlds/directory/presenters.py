@@ -58,12 +58,12 @@ def formats(group):
 
 def venue_lines(venue):
     """The lines of a venue's address that may be published. A member's home shows only its area."""
-    if venue.is_members_home:
+    if not venue.shows_area:
+        return [_("The venue is given when you get in touch.")]
+    if not venue.shows_address:
         area = " ".join(filter(None, [venue.town, venue.district]))
-        return [
-            _("A member's home in %(area)s") % {"area": area},
-            _("The address is given when you get in touch."),
-        ]
+        where = _("A member's home in %(area)s") if venue.is_members_home else _("In %(area)s")
+        return [where % {"area": area}, _("The address is given when you get in touch.")]
     return [
         line for line in [venue.name, venue.address_1, venue.address_2, venue.town, venue.postcode] if line
     ]
