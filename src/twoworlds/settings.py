@@ -155,7 +155,7 @@ STORAGES = {
     },
 }
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:sign_in"
 
 # Security. HTTPS=1 in production behind TLS; `twoworlds check --deploy` then passes.
 HTTPS = env_bool("HTTPS")

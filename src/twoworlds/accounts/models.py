@@ -2,6 +2,8 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,6 +13,10 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            # Sign-in is by email: one account per address, whatever its capitals.
+            models.UniqueConstraint(Lower("email"), condition=~Q(email=""), name="one_account_per_email")
+        ]
 
 
 class SignInLink(models.Model):

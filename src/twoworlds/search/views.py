@@ -3,6 +3,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django_ratelimit.decorators import ratelimit
 
+from twoworlds.core.views import rate_limited
+
 from .forms import SearchForm
 from .services import find_groups
 
@@ -10,8 +12,10 @@ PAGE_SIZE = 20
 
 
 @require_safe
-@ratelimit(key="ip", rate="120/m", block=True)
+@ratelimit(key="ip", rate="120/m", block=False)
 def search(request):
+    if getattr(request, "limited", False):
+        return rate_limited(request)
     form = SearchForm(request.GET or None)
     context = {"form": form}
     if form.is_bound and form.is_valid():
