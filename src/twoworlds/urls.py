@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from twoworlds.core import views as core_views
+from twoworlds.listings import urls_confirmation
 
 admin.site.site_header = _("Two Worlds — clearinghouse staff")
 admin.site.site_title = _("Two Worlds staff")
@@ -11,8 +12,10 @@ admin.site.index_title = _("Directory administration")
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("staff/moderation/", include("twoworlds.listings.urls_staff")),
+    path("staff/confirmation/", include(urls_confirmation.staff)),
     path("staff/", admin.site.urls),
     path("account/", include("twoworlds.accounts.urls")),
+    path("confirm/", include("twoworlds.listings.urls_confirmation")),
     path("", include("twoworlds.listings.urls")),
     path("api/", include("twoworlds.interop.urls")),
     path("", include("twoworlds.safety.urls")),

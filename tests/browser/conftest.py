@@ -41,15 +41,38 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, request):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
+def browse(browser, live_server, settings, tmp_path):
+    """browse(user=None) -> a fresh page in its own browser context, signed in as `user` when given."""
+    from django.test import Client
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    contexts = []
+
+    def open_as(user=None):
+        context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            cookie = client.cookies["sessionid"].value
+            context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
+        opened = context.new_page()
+        opened.set_default_timeout(10_000)
+        return opened
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(browse, request):
+    """An anonymous visitor's page; a screenshot is kept in test-artifacts/ when the test fails."""
+    opened = browse()
+    yield opened
     if getattr(request.node, "rep_call", None) and request.node.rep_call.failed:
         ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
+        opened.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 
 from . import services
 from .models import Category, ContactRoute, Group, Language, Meeting, Organisation, Venue
+from .snapshots import record_change, take_snapshot
 
 # --- the one write path -----------------------------------------------------------------------------------
 
@@ -102,6 +103,52 @@ class ListingWritesMixin:
             save_through_services(model, obj)
         formset.save_m2m()
         services.listing_changed(*before)
+
+
+class ListingHistoryMixin:
+    """History for the admins that change part of a listing (a meeting, a contact route, a venue, an
+    organisation): every listing that showed the row before, or shows it after, gets one history entry per
+    save or delete, holding the listing as it was (read before anything is written) and who changed it."""
+
+    def _snapshots(self, group_ids, known=None):
+        known = dict(known or {})
+        missing = {pk for pk in group_ids if pk and pk not in known}
+        for group in Group.objects.filter(pk__in=missing).select_related("organisation"):
+            known[group.pk] = take_snapshot(group)
+        return known
+
+    @staticmethod
+    def _groups_of(model, obj):
+        """Groups showing `obj` as stored, and the group it is being moved to (set on it in memory)."""
+        stored = affected_group_ids(model, model.objects.filter(pk=obj.pk)) if obj.pk else []
+        moving_to = getattr(obj, "group_id", None)
+        return [*stored, *([moving_to] if moving_to else [])]
+
+    def _record(self, request, before):
+        for group in Group.objects.filter(pk__in=list(before)).select_related("organisation"):
+            record_change(group, before[group.pk], actor=request.user, source="staff")
+
+    def save_model(self, request, obj, form, change):
+        request._listing_history = self._snapshots(self._groups_of(self.model, obj))
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        before = getattr(request, "_listing_history", {})
+        for formset in formsets:  # other listings' rows edited inline, e.g. the meetings held at a venue
+            for inline_form in formset.forms:
+                before = self._snapshots(self._groups_of(formset.model, inline_form.instance), before)
+        super().save_related(request, form, formsets, change)
+        self._record(request, before)
+
+    def delete_model(self, request, obj):
+        before = self._snapshots(self._groups_of(self.model, obj))
+        super().delete_model(request, obj)
+        self._record(request, before)
+
+    def delete_queryset(self, request, queryset):
+        before = self._snapshots(affected_group_ids(self.model, queryset))
+        super().delete_queryset(request, queryset)
+        self._record(request, before)
 
 
 # --- list filters -----------------------------------------------------------------------------------------
@@ -321,10 +368,19 @@ class GroupAdmin(ListingWritesMixin, admin.ModelAdmin):
         ),
     ]
 
+    # History: the listing as it was is read from the database before anything is saved (the form has already
+    # changed `obj` in memory), and the whole change is announced once, after the inlines are saved too.
+    def save_model(self, request, obj, form, change):
+        request._listing_before = take_snapshot(Group.objects.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change):
         # Categories, languages, meetings and contact routes are saved now: index the finished listing.
         super().save_related(request, form, formsets, change)
         services.listing_changed(form.instance.pk)
+        record_change(
+            form.instance, getattr(request, "_listing_before", None), actor=request.user, source="staff"
+        )
 
     @admin.action(description=_("Mark details as confirmed today"), permissions=["change"])
     def mark_confirmed(self, request, queryset):
@@ -346,7 +402,7 @@ class GroupAdmin(ListingWritesMixin, admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ListingWritesMixin, admin.ModelAdmin):
+class OrganisationAdmin(ListingHistoryMixin, ListingWritesMixin, admin.ModelAdmin):
     list_display = ["name", "is_national", "charity_number", "group_count", "website"]
     list_filter = ["is_national"]
     search_fields = ["name", "slug", "description", "charity_number", "email"]
@@ -382,7 +438,7 @@ class OrganisationAdmin(ListingWritesMixin, admin.ModelAdmin):
 
 
 @admin.register(Venue)
-class VenueAdmin(ListingWritesMixin, admin.ModelAdmin):
+class VenueAdmin(ListingHistoryMixin, ListingWritesMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "town",
@@ -438,7 +494,7 @@ class VenueAdmin(ListingWritesMixin, admin.ModelAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ListingWritesMixin, admin.ModelAdmin):
+class MeetingAdmin(ListingHistoryMixin, ListingWritesMixin, admin.ModelAdmin):
     list_display = ["__str__", "group", "venue", "attendance", "frequency"]
     list_filter = ["attendance", "frequency", "weekday", "venue__town"]
     search_fields = ["group__name", "venue__name", "venue__town", "venue__postcode", "notes"]
@@ -455,7 +511,7 @@ class MeetingAdmin(ListingWritesMixin, admin.ModelAdmin):
 
 
 @admin.register(ContactRoute)
-class ContactRouteAdmin(ListingWritesMixin, admin.ModelAdmin):
+class ContactRouteAdmin(ListingHistoryMixin, ListingWritesMixin, admin.ModelAdmin):
     list_display = ["__str__", "group", "contact_name", "visibility"]
     list_filter = ["kind", "visibility"]
     search_fields = ["value", "contact_name", "note", "group__name"]

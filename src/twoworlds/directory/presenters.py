@@ -12,13 +12,16 @@ from django.utils.translation import gettext as _
 class Freshness:
     last_confirmed: object
     stale: bool
+    # confirmation: out of search because nobody confirmed the details for LAPSE_AFTER_DAYS (the page says so)
+    lapsed: bool = False
 
 
 def listing_freshness(group, today=None):
-    """When the details were last confirmed, and whether that is long enough ago to warn people."""
+    """When the details were last confirmed, and whether that is long enough ago to warn people: more than
+    CONFIRMATION_WARNING_DAYS (the re-confirmation cycle, listings/confirmation.py, uses this same rule)."""
     today = today or timezone.localdate()
     stale = group.last_confirmed < today - timedelta(days=settings.CONFIRMATION_WARNING_DAYS)
-    return Freshness(group.last_confirmed, stale)
+    return Freshness(group.last_confirmed, stale, lapsed=bool(group.lapsed))
 
 
 def who_can_come(group):
