@@ -8,6 +8,7 @@ from twoworlds.listings import urls_confirmation
 admin.site.site_header = _("Two Worlds — clearinghouse staff")
 admin.site.site_title = _("Two Worlds staff")
 admin.site.index_title = _("Directory administration")
+admin.site.index_template = "core/admin_index.html"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

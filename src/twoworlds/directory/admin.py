@@ -336,6 +336,7 @@ class GroupAdmin(ListingWritesMixin, admin.ModelAdmin):
                     "description",
                     "what_to_expect",
                     "website",
+                    "logo",
                 ]
             },
         ),
@@ -362,6 +363,7 @@ class GroupAdmin(ListingWritesMixin, admin.ModelAdmin):
                     "paused_until",
                     "status_note",
                     "last_confirmed",
+                    "lapsed",
                     ("created_at", "updated_at"),
                 ]
             },
@@ -387,7 +389,7 @@ class GroupAdmin(ListingWritesMixin, admin.ModelAdmin):
         today = timezone.localdate()
         count = 0
         for group in queryset:
-            services.confirm_group(group, on=today)
+            services.confirm_group(group, on=today, actor=request.user, reason=_("Confirmed by staff"))
             count += 1
         self.message_user(
             request,
@@ -469,7 +471,7 @@ class VenueAdmin(ListingHistoryMixin, ListingWritesMixin, admin.ModelAdmin):
         ),
         (
             _("Privacy"),
-            {"fields": ["is_members_home"]},
+            {"fields": ["is_members_home", "address_disclosure"]},
         ),
         (
             _("Getting in"),

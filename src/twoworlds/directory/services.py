@@ -104,11 +104,16 @@ def save_contact_route(route, *, validate=True):
     return route
 
 
-def confirm_group(group, on=None):
-    """The group (or staff on its behalf) says the details are still right."""
+def confirm_group(group, on=None, *, actor=None, reason=""):
+    """The group (or staff on its behalf) says the details are still right: the confirmed date moves on and
+    a listing that had lapsed out of search comes back. Announced as `listing_confirmed` (history)."""
     from django.utils import timezone
 
+    from .signals import listing_confirmed
+
     group.last_confirmed = on or timezone.localdate()
-    group.save(update_fields=["last_confirmed", "updated_at"])
+    group.lapsed = False
+    group.save(update_fields=["last_confirmed", "lapsed", "updated_at"])
     listing_changed(group.pk)
+    listing_confirmed.send(sender=Group, group=group, on=group.last_confirmed, actor=actor, reason=reason)
     return group

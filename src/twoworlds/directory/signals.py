@@ -2,8 +2,12 @@
 
 listing_saved(sender=Group, group, before, after, actor, source, reason): a whole listing was changed through
 `snapshots.apply_snapshot` or the admin; `before`/`after` are snapshots (before is None for a new group).
-The listings app records these as history."""
+The listings app records these as history.
+
+listing_confirmed(sender=Group, group, on, actor, reason): the group (or staff for it) said the details are
+still right on date `on`; the listing is back in search if it had lapsed."""
 
 from django.dispatch import Signal
 
 listing_saved = Signal()
+listing_confirmed = Signal()

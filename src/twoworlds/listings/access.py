@@ -11,27 +11,15 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from twoworlds.accounts.decorators import is_staff_member, sign_in_required, staff_required
 from twoworlds.accounts.roles import ADMINISTRATOR, EDITOR
 from twoworlds.directory.models import Group
 
 STAFF_ROLES = (EDITOR, ADMINISTRATOR)
-
-
-def sign_in_url():
-    """The passwordless sign-in page (accounts), with a fixed fallback while it is being built."""
-    try:
-        return reverse("accounts:sign_in")
-    except NoReverseMatch:
-        return "/account/sign-in/"
-
-
-def is_staff_member(user):
-    if not (user and user.is_authenticated and user.is_active and user.is_staff):
-        return False
-    return user.is_superuser or user.groups.filter(name__in=STAFF_ROLES).exists()
+__all__ = ["contact_required", "forbidden", "is_staff_member", "sign_in_required", "staff_required"]
 
 
 def is_contact(user, group):
@@ -50,32 +38,6 @@ def forbidden(request, message=None):
     )
 
 
-def sign_in_required(view):
-    """Anonymous visitors go to the sign-in page and come back here afterwards."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not (request.user.is_authenticated and request.user.is_active):
-            return redirect_to_login(request.get_full_path(), sign_in_url())
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def staff_required(view):
-    """Staff only: anonymous visitors are sent to sign in, anyone else signed in is refused (403)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not (request.user.is_authenticated and request.user.is_active):
-            return redirect_to_login(request.get_full_path(), sign_in_url())
-        if not is_staff_member(request.user):
-            return forbidden(request, _("This page is for the clearinghouse staff."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def contact_required(view):
     """For /my-groups/<slug>/…: the signed-in person must be an active contact of the group. The view gets
     the group instead of the slug."""
@@ -83,7 +45,7 @@ def contact_required(view):
     @wraps(view)
     def wrapper(request, slug, *args, **kwargs):
         if not (request.user.is_authenticated and request.user.is_active):
-            return redirect_to_login(request.get_full_path(), sign_in_url())
+            return redirect_to_login(request.get_full_path(), reverse("accounts:sign_in"))
         group = get_object_or_404(Group, slug=slug)
         if not is_contact(request.user, group):
             return forbidden(

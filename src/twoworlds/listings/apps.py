@@ -8,10 +8,13 @@ class ListingsConfig(AppConfig):
 
     def ready(self):
         from twoworlds.directory.models import Group
-        from twoworlds.directory.signals import listing_saved
+        from twoworlds.directory.signals import listing_confirmed, listing_saved
 
-        from .receivers import record_listing_change
+        from .receivers import record_confirmation, record_listing_change
 
         listing_saved.connect(
             record_listing_change, sender=Group, dispatch_uid="listings.record_listing_change"
+        )
+        listing_confirmed.connect(
+            record_confirmation, sender=Group, dispatch_uid="listings.record_confirmation"
         )

@@ -37,7 +37,6 @@ from django.utils.crypto import salted_hmac
 from twoworlds.directory import services as directory_services
 from twoworlds.directory.models import Category, Group
 from twoworlds.directory.presenters import listing_freshness
-from twoworlds.directory.snapshots import take_snapshot
 
 from .models import ConfirmationRequest, GroupContact, ListingChange
 
@@ -451,22 +450,10 @@ def _person(user):
 
 
 def _confirm(group, user, today, reason):
-    snapshot = take_snapshot(group)
-    if group.lapsed:
-        group.lapsed = False  # back into search: confirm_group re-indexes after commit
-        group.save(update_fields=["lapsed", "updated_at"])
-    directory_services.confirm_group(group, on=today)
-    ConfirmationRequest.objects.filter(group=group, confirmed_at__isnull=True).update(
-        confirmed_at=_moment(today), confirmed_by=user
-    )
-    return ListingChange.objects.create(
-        group=group,
-        actor=user,
-        source=ListingChange.Source.CONFIRMATION,
-        reason=reason,
-        before=snapshot,
-        after=snapshot,
-    )
+    """Confirm through the directory (which un-lapses and re-indexes); the listings receiver answers open
+    requests and records the history row, which is returned."""
+    directory_services.confirm_group(group, on=today, actor=user, reason=reason)
+    return ListingChange.objects.filter(group=group, source=ListingChange.Source.CONFIRMATION).first()
 
 
 # --- the staff view -----------------------------------------------------------------------------------------

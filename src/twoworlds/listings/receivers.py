@@ -1,6 +1,6 @@
-"""Every change to a listing, whoever made it, becomes a row of its history."""
+"""Every change to a listing, and every confirmation, whoever made it, becomes a row of its history."""
 
-from .models import ListingChange
+from .models import ConfirmationRequest, ListingChange
 
 
 def record_listing_change(sender, group, before, after, actor=None, source="staff", reason="", **kwargs):
@@ -12,4 +12,25 @@ def record_listing_change(sender, group, before, after, actor=None, source="staf
         reason=reason or "",
         before=before,
         after=after,
+    )
+
+
+def record_confirmation(sender, group, on, actor=None, reason="", **kwargs):
+    """directory.signals.listing_confirmed -> open confirmation requests answered, and a history row."""
+    from twoworlds.directory.snapshots import take_snapshot
+
+    from .confirmation import CONFIRMED_REASON, _moment
+
+    person = actor if getattr(actor, "pk", None) else None
+    ConfirmationRequest.objects.filter(group=group, confirmed_at__isnull=True).update(
+        confirmed_at=_moment(on), confirmed_by=person
+    )
+    snapshot = take_snapshot(group)
+    ListingChange.objects.create(
+        group=group,
+        actor=person,
+        source=ListingChange.Source.CONFIRMATION,
+        reason=reason or CONFIRMED_REASON,
+        before=snapshot,
+        after=snapshot,
     )

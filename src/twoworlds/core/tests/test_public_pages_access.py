@@ -27,3 +27,13 @@ def test_staff_pages_refuse_visitors(client, db):
     response = client.get("/staff/directory/group/")
     assert response.status_code == 302
     assert "/staff/login/" in response["Location"]
+
+
+def test_the_staff_home_links_to_the_clearinghouse_work(client, db):
+    from twoworlds.accounts.roles import EDITOR
+    from twoworlds.accounts.services import create_staff
+
+    editor, _ = create_staff("index-editor", "ie@example.org", EDITOR)
+    client.force_login(editor)
+    page = client.get("/staff/").content.decode()
+    assert "/staff/moderation/" in page and "/staff/confirmation/" in page

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from twoworlds.directory import services
 from twoworlds.directory.models import ContactRoute, Group, Meeting
 from twoworlds.search.models import SearchDocument
 from twoworlds.search.services import Filters
@@ -240,3 +241,22 @@ def test_organisation_autocomplete_for_the_group_form(staff_client):
 
     assert response.status_code == 200
     assert [r["text"] for r in response.json()["results"]] == ["Mind in Nottingham"]
+
+
+def test_marking_a_lapsed_group_confirmed_brings_it_back_and_records_who(staff_client, indexed):
+    from twoworlds.listings.models import ListingChange
+
+    with indexed():
+        group = make_group("Lapsed Friends", last_confirmed=date(2020, 1, 1))
+        Group.objects.filter(pk=group.pk).update(lapsed=True)
+        group.refresh_from_db()
+        services.save_group(group, validate=False)
+    assert hit_ids("lapsed") == []
+    with indexed():
+        staff_client.post(
+            reverse("admin:directory_group_changelist"),
+            {"action": "mark_confirmed", "_selected_action": [str(group.pk)]},
+        )
+    assert hit_ids("lapsed") == [group.pk]
+    change = ListingChange.objects.get(group=group)
+    assert change.source == ListingChange.Source.CONFIRMATION and change.actor is not None
