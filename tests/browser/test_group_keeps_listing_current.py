@@ -5,7 +5,7 @@ page and in search. Also the public forms (list a group, report a change) and th
 import pytest
 
 from twoworlds.listings.models import Claim, ProposedChange
-from twoworlds.listings.tests.test_listings_support import make_listing, person, staff
+from twoworlds.listings.tests.support import make_listing, person, staff
 from twoworlds.search.services import rebuild_index
 
 from .conftest import axe_violations

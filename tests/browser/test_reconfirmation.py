@@ -10,7 +10,7 @@ from django.utils import timezone
 from twoworlds.accounts.roles import EDITOR
 from twoworlds.accounts.services import create_staff
 from twoworlds.listings import confirmation
-from twoworlds.listings.tests.test_confirmation_support import listed, looks_after, person, use_defaults
+from twoworlds.listings.tests.confirmation_support import listed, looks_after, person, use_defaults
 
 from .conftest import axe_violations
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from twoworlds.directory.models import Category, Language
 from twoworlds.search.services import Filters, index_groups
 
-from .test_admin_support import assert_saved, form_data, hit_ids, make_category, make_group, make_staff
+from .admin_support import assert_saved, form_data, hit_ids, make_category, make_group, make_staff
 
 pytestmark = pytest.mark.django_db
 

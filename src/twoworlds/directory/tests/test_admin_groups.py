@@ -11,7 +11,7 @@ from twoworlds.directory.models import ContactRoute, Group, Meeting
 from twoworlds.search.models import SearchDocument
 from twoworlds.search.services import Filters
 
-from .test_admin_support import (
+from .admin_support import (
     add_inline_row,
     assert_saved,
     form_data,

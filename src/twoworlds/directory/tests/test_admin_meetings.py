@@ -7,7 +7,7 @@ from django.urls import reverse
 from twoworlds.directory.models import ContactRoute, Meeting
 from twoworlds.search.services import Filters
 
-from .test_admin_support import (
+from .admin_support import (
     assert_saved,
     form_data,
     hit_ids,

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from twoworlds.directory.models import Group, Organisation
 
-from .test_admin_support import assert_saved, form_data, hit_ids, make_group, make_organisation, make_staff
+from .admin_support import assert_saved, form_data, hit_ids, make_group, make_organisation, make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from twoworlds.search.geocoding import locate
 from twoworlds.search.models import Place, SearchDocument
 
-from .test_admin_support import assert_saved, form_data, make_group, make_meeting, make_staff, make_venue
+from .admin_support import assert_saved, form_data, make_group, make_meeting, make_staff, make_venue
 
 pytestmark = pytest.mark.django_db
 

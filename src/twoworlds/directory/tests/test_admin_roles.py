@@ -13,7 +13,7 @@ from twoworlds.accounts.roles import ADMINISTRATOR, EDITOR
 from twoworlds.accounts.services import create_staff
 from twoworlds.directory.models import Group
 
-from .test_admin_support import (
+from .admin_support import (
     assert_saved,
     form_data,
     make_category,

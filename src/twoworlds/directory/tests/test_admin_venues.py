@@ -7,7 +7,7 @@ from django.urls import reverse
 from twoworlds.directory.models import Meeting, Venue
 from twoworlds.search.services import Filters
 
-from .test_admin_support import (
+from .admin_support import (
     add_inline_row,
     assert_saved,
     form_data,

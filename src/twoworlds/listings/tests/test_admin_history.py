@@ -17,12 +17,9 @@ from twoworlds.directory.tests.test_admin_support import (
 )
 from twoworlds.listings.models import ListingChange
 
-from . import test_listings_support as support
-
 pytestmark = pytest.mark.django_db
 
 # Fixtures shared with the other listings tests.
-listing = support.listing
 
 
 @pytest.fixture

@@ -9,13 +9,11 @@ from django.urls import reverse
 from twoworlds.listings import services
 from twoworlds.listings.models import Claim, Decision, GroupContact
 
-from . import test_listings_support as support
-from .test_listings_support import person, sent_to
+from .support import person, sent_to
 
 pytestmark = pytest.mark.django_db
 
 # Fixtures shared with the other listings tests.
-editor, listing = support.editor, support.listing
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from twoworlds.listings import confirmation
 from twoworlds.listings.models import ConfirmationRequest, ListingChange
 from twoworlds.search.services import find_groups
 
-from .test_confirmation_support import listed, looks_after, person, use_defaults
+from .confirmation_support import listed, looks_after, person, use_defaults
 
 pytestmark = pytest.mark.django_db
 

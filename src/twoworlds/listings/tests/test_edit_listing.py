@@ -10,13 +10,11 @@ from twoworlds.directory.snapshots import differences, take_snapshot
 from twoworlds.listings import services
 from twoworlds.listings.models import Decision, ListingChange, ProposedChange
 
-from . import test_listings_support as support
-from .test_listings_support import page_data, staff
+from .support import page_data, staff
 
 pytestmark = pytest.mark.django_db
 
 # Fixtures shared with the other listings tests.
-contact, listing = support.contact, support.listing
 
 
 def edit_url(group):

@@ -8,13 +8,11 @@ from django.urls import reverse
 from twoworlds.listings import services
 from twoworlds.listings.models import GroupContact
 
-from . import test_listings_support as support
-from .test_listings_support import looks_after, make_listing, person, sent_to
+from .support import looks_after, make_listing, person, sent_to
 
 pytestmark = pytest.mark.django_db
 
 # Fixtures shared with the other listings tests.
-contact, editor, listing = support.contact, support.editor, support.listing
 
 
 def test_adding_someone_by_email_creates_their_account_and_tells_them(

@@ -9,12 +9,9 @@ from twoworlds.directory.snapshots import apply_snapshot, take_snapshot
 from twoworlds.listings import services
 from twoworlds.listings.models import ListingChange
 
-from . import test_listings_support as support
-
 pytestmark = pytest.mark.django_db
 
 # Fixtures shared with the other listings tests.
-contact, editor, listing = support.contact, support.editor, support.listing
 
 
 def rename(group, name, actor=None, source="staff", reason=""):

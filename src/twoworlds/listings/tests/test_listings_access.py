@@ -13,7 +13,7 @@ from twoworlds.directory.snapshots import take_snapshot
 from twoworlds.listings import services
 from twoworlds.listings.models import ChangeReport, Claim, Decision, GroupContact, ListingChange
 
-from .test_listings_support import SIGN_IN, looks_after, make_listing, person, staff
+from .support import SIGN_IN, looks_after, make_listing, person, staff
 
 pytestmark = pytest.mark.django_db
 

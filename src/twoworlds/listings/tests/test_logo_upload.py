@@ -13,13 +13,11 @@ from PIL import Image
 from twoworlds.listings import services
 from twoworlds.listings.models import ProposedChange
 
-from . import test_listings_support as support
-from .test_listings_support import image_upload, page_data
+from .support import image_upload, page_data
 
 pytestmark = pytest.mark.django_db
 
 # Fixtures shared with the other listings tests.
-contact, editor, listing, media = support.contact, support.editor, support.listing, support.media
 
 
 @pytest.fixture

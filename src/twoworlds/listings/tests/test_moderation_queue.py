@@ -10,13 +10,11 @@ from twoworlds.listings import services
 from twoworlds.listings.models import ChangeReport, Claim, Decision, ListingChange, ProposedChange
 from twoworlds.search.services import find_groups
 
-from . import test_listings_support as support
-from .test_listings_support import person, sent_to, staff
+from .support import person, sent_to, staff
 
 pytestmark = pytest.mark.django_db
 
 # Fixtures shared with the other listings tests.
-contact, editor, listing = support.contact, support.editor, support.listing
 
 
 @pytest.fixture

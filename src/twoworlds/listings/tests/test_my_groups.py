@@ -8,13 +8,11 @@ from twoworlds.directory.snapshots import take_snapshot
 from twoworlds.listings import services
 from twoworlds.listings.models import Claim, Decision
 
-from . import test_listings_support as support
-from .test_listings_support import person
+from .support import person
 
 pytestmark = pytest.mark.django_db
 
 # Fixtures shared with the other listings tests.
-contact, editor, listing = support.contact, support.editor, support.listing
 
 
 def propose(group, user, **changes):

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from twoworlds.directory.models import Group
 from twoworlds.listings.models import ConfirmationRequest
 
-from .test_confirmation_support import TODAY, listed, looks_after, person, use_defaults
+from .confirmation_support import TODAY, listed, looks_after, person, use_defaults
 
 pytestmark = pytest.mark.django_db
 

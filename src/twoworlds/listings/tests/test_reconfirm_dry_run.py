@@ -7,7 +7,7 @@ from twoworlds.listings import confirmation
 from twoworlds.listings.models import ConfirmationRequest, ListingChange
 from twoworlds.search.models import SearchDocument
 
-from .test_confirmation_support import TODAY, listed, looks_after, person, use_defaults
+from .confirmation_support import TODAY, listed, looks_after, person, use_defaults
 
 pytestmark = pytest.mark.django_db
 

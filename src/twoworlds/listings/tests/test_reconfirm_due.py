@@ -9,7 +9,7 @@ from twoworlds.directory.models import Group
 from twoworlds.listings import confirmation
 from twoworlds.listings.models import ConfirmationRequest
 
-from .test_confirmation_support import TODAY, listed, use_defaults
+from .confirmation_support import TODAY, listed, use_defaults
 
 pytestmark = pytest.mark.django_db
 

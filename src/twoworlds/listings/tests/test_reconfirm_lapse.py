@@ -12,7 +12,7 @@ from twoworlds.listings.models import ConfirmationRequest, ListingChange
 from twoworlds.search.models import SearchDocument
 from twoworlds.search.services import find_groups
 
-from .test_confirmation_support import TODAY, listed, looks_after, person, use_defaults
+from .confirmation_support import TODAY, listed, looks_after, person, use_defaults
 
 pytestmark = pytest.mark.django_db
 

@@ -6,13 +6,11 @@ from django.urls import reverse
 
 from twoworlds.listings.models import ChangeReport
 
-from . import test_listings_support as support
-from .test_listings_support import sent_to
+from .support import sent_to
 
 pytestmark = pytest.mark.django_db
 
 # Fixtures shared with the other listings tests.
-contact, editor, listing = support.contact, support.editor, support.listing
 
 
 def report_url(group):

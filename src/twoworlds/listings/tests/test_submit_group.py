@@ -10,13 +10,11 @@ from twoworlds.listings import services
 from twoworlds.listings.models import Decision, GroupContact, ListingChange, ProposedChange
 from twoworlds.search.services import find_groups
 
-from . import test_listings_support as support
-from .test_listings_support import sent_to
+from .support import sent_to
 
 pytestmark = pytest.mark.django_db
 
 # Fixtures shared with the other listings tests.
-editor = support.editor
 URL = "/list-a-group/"
 
 

@@ -7,13 +7,11 @@ from twoworlds.listings import services
 from twoworlds.listings.models import Decision, ListingChange, ListingState, ProposedChange
 from twoworlds.search.services import find_groups
 
-from . import test_listings_support as support
-from .test_listings_support import page_data, trust
+from .support import page_data, trust
 
 pytestmark = pytest.mark.django_db
 
 # Fixtures shared with the other listings tests.
-contact, editor, listing = support.contact, support.editor, support.listing
 
 
 def test_staff_switch_trust_on_and_off_from_the_history_page(client, editor, listing):
