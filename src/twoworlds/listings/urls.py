@@ -6,6 +6,7 @@ app_name = "listings"
 urlpatterns = [
     path("my-groups/", views.my_groups, name="my_groups"),
     path("my-groups/<slug:slug>/edit/", views.edit, name="edit"),
+    path("my-groups/<slug:slug>/confirm/", views.confirm, name="confirm"),
     path("my-groups/<slug:slug>/changes/<int:change_id>/", views.change_detail, name="change"),
     path("my-groups/<slug:slug>/changes/<int:change_id>/withdraw/", views.withdraw, name="withdraw"),
     path("my-groups/<slug:slug>/contacts/", views.contacts, name="contacts"),

@@ -16,7 +16,7 @@ from django_ratelimit.decorators import ratelimit
 from twoworlds.core.views import rate_limited
 from twoworlds.directory.models import Group
 
-from . import diffs, services
+from . import confirmation, diffs, services
 from .access import contact_required, sign_in_required
 from .forms import (
     ClaimForm,
@@ -45,6 +45,17 @@ def _public_group(slug):
 
 
 # --- my groups ----------------------------------------------------------------------------------------------
+
+
+@require_POST
+@contact_required
+def confirm(request, group):
+    """A contact says, in one click, that the listing is still right (the re-confirmation cycle's answer)."""
+    confirmation.confirm_group_listing(group, request.user)
+    messages.success(
+        request, _("Thank you: %(name)s is confirmed as still right today.") % {"name": group.name}
+    )
+    return redirect("listings:my_groups")
 
 
 @require_safe

@@ -2,6 +2,7 @@
 
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -12,6 +13,7 @@ from twoworlds.directory.models import Group
 from twoworlds.search.services import rebuild_index
 
 STAFF_URL = "http://127.0.0.1:8000/staff/"
+SIGN_IN_URL = "http://127.0.0.1:8000/account/password-sign-in/"
 
 
 class Command(BaseCommand):
@@ -73,3 +75,24 @@ class Command(BaseCommand):
                 f"Sign in as staff at {STAFF_URL} with username {user.get_username()} password {password} "
                 f"({role})"
             )
+        contact, password, groups = self.demo_group_contact()
+        self.stdout.write(
+            f"Sign in as a group contact at {SIGN_IN_URL} with email {contact.email} password {password} "
+            f"(looks after {', '.join(g.name for g in groups)}), or ask for an emailed link: emails are "
+            f"written to {settings.EMAIL_FILE_PATH}"
+        )
+
+    def demo_group_contact(self):
+        """A person who looks after a few demo groups, so the groups' side can be tried at once."""
+        import secrets
+
+        from twoworlds.listings.services import add_contact  # the demo spans apps; the directory does not
+
+        groups = list(Group.objects.filter(group_type=Group.Type.SELF_HELP, id__range=demo.DEMO_ID_RANGE)[:3])
+        contacts = [add_contact(group, "contact@example.org", notify=False) for group in groups]
+        user = contacts[0].user if contacts else None
+        password = secrets.token_urlsafe(12)
+        if user is not None:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        return user, password, groups
