@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "twoworlds.directory",
     "twoworlds.search",
     "twoworlds.listings",
+    "twoworlds.contact",
+    "twoworlds.packs",
+    "twoworlds.printing",
     "twoworlds.interop",
 ]
 
@@ -219,6 +222,14 @@ REMINDER_EVERY_DAYS = int(os.environ.get("REMINDER_EVERY_DAYS", "14"))
 REMINDERS = int(os.environ.get("REMINDERS", "2"))
 CONFIRMATION_WARNING_DAYS = int(os.environ.get("CONFIRMATION_WARNING_DAYS", "210"))
 LAPSE_AFTER_DAYS = int(os.environ.get("LAPSE_AFTER_DAYS", "270"))
+# Requests to be contacted (special-category data): encrypted at rest with CONTACT_ENCRYPTION_KEYS (comma-
+# separated Fernet keys, newest first, for rotation; default: one generated into var/contact_keys), purged
+# CONTACT_PURGE_CLOSED_DAYS after they are closed and at most CONTACT_PURGE_UNOPENED_DAYS after they arrive
+# if never closed, with a reminder to the group CONTACT_REMINDER_BEFORE_DAYS before that.
+CONTACT_ENCRYPTION_KEYS = env_list("CONTACT_ENCRYPTION_KEYS", "")
+CONTACT_PURGE_CLOSED_DAYS = int(os.environ.get("CONTACT_PURGE_CLOSED_DAYS", "30"))
+CONTACT_PURGE_UNOPENED_DAYS = int(os.environ.get("CONTACT_PURGE_UNOPENED_DAYS", "60"))
+CONTACT_REMINDER_BEFORE_DAYS = int(os.environ.get("CONTACT_REMINDER_BEFORE_DAYS", "7"))
 SIGN_IN_LINK_MINUTES = int(os.environ.get("SIGN_IN_LINK_MINUTES", "30"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
