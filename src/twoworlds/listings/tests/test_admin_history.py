@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from twoworlds.directory.models import Group
-from twoworlds.directory.tests.test_admin_support import (
+from twoworlds.directory.tests.admin_support import (
     add_inline_row,
     assert_saved,
     form_data,
