@@ -3,11 +3,12 @@ editor role has no permission on users or roles at all (see roles.py)."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from twoworlds.core.admin_site import protect_login
 
-from .models import User
+from .models import Agency, AgencyMember, User
 
 # The staff sign-in page is rate limited (per IP address and per username).
 protect_login(admin.site)
@@ -50,3 +51,45 @@ class StaffUserAdmin(UserAdmin):
                 "Clearinghouse administrator: also deletes listings and manages staff accounts."
             )
         return field
+
+
+# --- agencies and their professionals (packs, putting people in touch) ------------------------------------
+
+
+class AgencyMemberInline(admin.TabularInline):
+    model = AgencyMember
+    extra = 1
+    fields = ["user", "job_title", "added_at", "removed_at"]
+    readonly_fields = ["added_at"]
+    autocomplete_fields = ["user"]
+    verbose_name = _("professional")
+    verbose_name_plural = _("professionals (set “removed” when someone leaves: the record stays)")
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "active_members", "created_at"]
+    search_fields = ["name", "kind", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [AgencyMemberInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_active=Count("members", filter=Q(members__removed_at__isnull=True)))
+        )
+
+    @admin.display(description=_("professionals"), ordering="_active")
+    def active_members(self, obj):
+        return obj._active
+
+
+@admin.register(AgencyMember)
+class AgencyMemberAdmin(admin.ModelAdmin):
+    list_display = ["user", "agency", "job_title", "added_at", "removed_at"]
+    list_filter = [("removed_at", admin.EmptyFieldListFilter), "agency"]
+    search_fields = ["user__email", "user__username", "user__first_name", "user__last_name", "agency__name"]
+    list_select_related = ["user", "agency"]
+    autocomplete_fields = ["user", "agency"]
+    readonly_fields = ["added_at"]

@@ -20,6 +20,9 @@ DIRECTORY_MODELS = [
     ("directory", "category"),
     ("directory", "language"),
     ("search", "place"),
+    ("accounts", "agency"),
+    ("accounts", "agencymember"),
+    ("packs", "pack"),
 ]
 PEOPLE_MODELS = [("accounts", "user"), ("auth", "group")]
 

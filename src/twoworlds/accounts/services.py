@@ -263,3 +263,18 @@ def password_changed(user, request=None):
         },
         [user.email],
     )
+
+
+def agencies_of(user):
+    """The agencies this person works for now (empty for anyone who is not a professional), by name."""
+    from .models import Agency
+
+    if not (user and user.is_authenticated and user.is_active):
+        return Agency.objects.none()
+    current = Agency.objects.filter(members__user=user, members__removed_at__isnull=True)
+    return current.distinct().order_by("name")
+
+
+def is_professional(user):
+    """Works for an agency (a ward, a practice, a team) now."""
+    return agencies_of(user).exists()

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "contact_staff"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.staff_overview, name="overview"),
+]

@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "printing"
-urlpatterns: list = []
+urlpatterns = [
+    path("groups/<slug:slug>/card.pdf", views.group_card, name="group_card"),
+    path(
+        "groups/<slug:slug>/card-large-print.pdf",
+        views.group_card,
+        {"large_print": True},
+        name="group_card_large",
+    ),
+]
