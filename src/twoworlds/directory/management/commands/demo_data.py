@@ -88,8 +88,18 @@ class Command(BaseCommand):
 
         from twoworlds.listings.services import add_contact  # the demo spans apps; the directory does not
 
-        groups = list(Group.objects.filter(group_type=Group.Type.SELF_HELP, id__range=demo.DEMO_ID_RANGE)[:3])
+        local = list(
+            Group.objects.filter(id__range=demo.DEMO_ID_RANGE)
+            .exclude(group_type=Group.Type.NATIONAL)
+            .order_by("id")
+        )
+        groups = [g for g in local if g.group_type == Group.Type.SELF_HELP][:3]
         contacts = [add_contact(group, "contact@example.org", notify=False) for group in groups]
+        # Most other local groups have someone looking after their listing too (so that people can ask them
+        # to get in touch); a few have no one, as in life.
+        for index, group in enumerate(local):
+            if group not in groups and index % 5 < 3:
+                add_contact(group, f"{group.slug[:40]}@example.org", notify=False)
         user = contacts[0].user if contacts else None
         password = secrets.token_urlsafe(12)
         if user is not None:
