@@ -32,7 +32,7 @@ def forbidden(request, message=None):
     """A 403 that says why, in plain words, with somewhere to go next."""
     return render(
         request,
-        "listings/forbidden.html",
+        "core/forbidden.html",
         {"message": message or _("You do not have permission to see this page.")},
         status=403,
     )

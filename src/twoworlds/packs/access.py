@@ -43,7 +43,7 @@ def visible_packs(user):
 
 
 def forbidden(request, message):
-    return render(request, "packs/forbidden.html", {"message": message}, status=403)
+    return render(request, "core/forbidden.html", {"message": message}, status=403)
 
 
 def _refuse_non_builders(request):
