@@ -82,3 +82,18 @@ def venue_points():
             "postcode", "town", "latitude", "longitude", "is_members_home", "address_disclosure"
         )
     ]
+
+
+def groups_placed_at_district(district):
+    """Ids of groups meeting somewhere published only as this postcode district (a member's home, or an
+    address given on request): their public point is the district's centre."""
+    if not district:
+        return []
+    area_only = Q(meetings__venue__is_members_home=True) | Q(
+        meetings__venue__address_disclosure=Venue.Disclosure.ON_REQUEST
+    )
+    return list(
+        Group.objects.filter(area_only, meetings__venue__postcode__startswith=f"{district} ")
+        .values_list("pk", flat=True)
+        .distinct()
+    )

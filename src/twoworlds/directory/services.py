@@ -104,6 +104,18 @@ def save_contact_route(route, *, validate=True):
     return route
 
 
+def lapse_group(group):
+    """Take a listing nobody confirmed out of search (its page stays reachable, marked). Returns False when
+    it had already lapsed, so that overlapping runs of the scheduler act once."""
+    from django.utils import timezone
+
+    changed = Group.objects.filter(pk=group.pk, lapsed=False).update(lapsed=True, updated_at=timezone.now())
+    if changed:
+        group.lapsed = True
+        listing_changed(group.pk)
+    return bool(changed)
+
+
 def confirm_group(group, on=None, *, actor=None, reason=""):
     """The group (or staff on its behalf) says the details are still right: the confirmed date moves on and
     a listing that had lapsed out of search comes back. Announced as `listing_confirmed` (history)."""

@@ -402,15 +402,10 @@ def _lapse(today, moment, report):
         if request_obj.sent_at and today < _local_date(request_obj.sent_at) + _notice():
             continue  # emailed late: it still gets its full notice
         with transaction.atomic():
-            changed = Group.objects.filter(pk=group.pk, lapsed=False).update(
-                lapsed=True, updated_at=timezone.now()
-            )
-            if not changed:
+            if not directory_services.lapse_group(group):
                 continue
-            group.lapsed = True
-            ConfirmationRequest.objects.filter(pk=request_obj.pk).update(lapsed_at=moment)
             # Not a change to the listing's content, so no history row: the request records when it lapsed.
-            directory_services.listing_changed(group.pk)
+            ConfirmationRequest.objects.filter(pk=request_obj.pk).update(lapsed_at=moment)
         since = group.last_confirmed.strftime("%B %Y")
         report.lapsed.append(ReportItem(group, f"not confirmed since {since}"))
 

@@ -6,7 +6,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from twoworlds.directory import services as directory_services
-from twoworlds.directory.models import Group, normalise_postcode
+from twoworlds.directory.models import normalise_postcode
+from twoworlds.directory.queries import groups_placed_at_district
 
 from .models import Place
 
@@ -19,19 +20,6 @@ def normalise_key(kind, key):
     if kind == Place.Kind.DISTRICT:
         return "".join(key.split()).upper()
     return " ".join(key.lower().split())
-
-
-def groups_shown_at_district(district):
-    """Groups meeting in a member's home in this postcode district: their public point is its centre."""
-    if not district:
-        return []
-    return list(
-        Group.objects.filter(
-            meetings__venue__is_members_home=True, meetings__venue__postcode__startswith=f"{district} "
-        )
-        .values_list("pk", flat=True)
-        .distinct()
-    )
 
 
 class PlaceForm(forms.ModelForm):
@@ -62,7 +50,7 @@ class PlaceAdmin(admin.ModelAdmin):
         ids = []
         for place in places:
             if place.kind == Place.Kind.DISTRICT:
-                ids += groups_shown_at_district(place.key)
+                ids += groups_placed_at_district(place.key)
         directory_services.listing_changed(*dict.fromkeys(ids))
 
     def save_model(self, request, obj, form, change):

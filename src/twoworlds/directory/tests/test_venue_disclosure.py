@@ -47,3 +47,12 @@ def test_a_members_home_can_never_be_made_public(db):
     home.refresh_from_db()
     assert home.address_disclosure == Venue.Disclosure.ON_REQUEST
     assert not home.shows_address
+
+
+def test_groups_placed_at_a_district_include_homes_and_addresses_on_request(db):
+    from twoworlds.directory.queries import groups_placed_at_district
+
+    home = t.group("Home Group", [], meetings=[t.weekly(0, venue=venue(is_members_home=True))])
+    kept = t.group("Kept Group", [], meetings=[t.weekly(1, venue=venue(address_disclosure="on_request"))])
+    t.group("Public Group", [], meetings=[t.weekly(2, venue=venue())])
+    assert set(groups_placed_at_district("NG3")) == {home.pk, kept.pk}
