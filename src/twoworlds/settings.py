@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "twoworlds.packs",
     "twoworlds.printing",
     "twoworlds.interop",
+    "twoworlds.relations",
+    "twoworlds.involvement",
+    "twoworlds.influence",
 ]
 
 MIDDLEWARE = [
