@@ -1,0 +1,6 @@
+"""Staff pages for relations, under /staff/relations/."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "relations_staff"
+urlpatterns = []
