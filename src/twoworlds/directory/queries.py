@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q
 
-from .models import Category, ContactRoute, Group, Language, Meeting, Venue
+from .models import Category, ContactRoute, Group, Language, Meeting, Organisation, Venue
 
 
 def listed_groups():
@@ -97,3 +97,49 @@ def groups_placed_at_district(district):
         .values_list("pk", flat=True)
         .distinct()
     )
+
+
+# --- selections of groups (the open data API's filters and the HSDS export share these) -------------------
+
+
+def in_category(category):
+    """Groups about this issue or one of its sub-issues."""
+    return Q(categories=category) | Q(categories__parent=category)
+
+
+def modified_since(moment):
+    """Groups whose listing changed at or after `moment`: the group, its organisation or a venue."""
+    return (
+        Q(updated_at__gte=moment)
+        | Q(organisation__updated_at__gte=moment)
+        | Q(meetings__venue__updated_at__gte=moment)
+    )
+
+
+def in_batches(groups, size=500):
+    """Lists of the groups of this queryset, with details, in id order, `size` at a time: walks the ids
+    (keyset paging) so that memory stays the same however many groups there are."""
+    last = None
+    while True:
+        chunk = groups.order_by("pk")
+        if last is not None:
+            chunk = chunk.filter(pk__gt=last)
+        ids = list(chunk.values_list("pk", flat=True).distinct()[:size])
+        if not ids:
+            return
+        yield list(groups_with_details().filter(pk__in=ids).order_by("pk"))
+        last = ids[-1]
+
+
+def venues_met_at_in_person(groups):
+    """Venues where these groups meet in person (hybrid meetings included): the physical locations an
+    HSDS export lists."""
+    return Venue.objects.filter(
+        meetings__group__in=groups.values("pk"),
+        meetings__attendance__in=[Meeting.Attendance.IN_PERSON, Meeting.Attendance.HYBRID],
+    ).distinct()
+
+
+def organisations_of(groups):
+    """The organisations that run these groups."""
+    return Organisation.objects.filter(groups__in=groups.values("pk")).distinct()

@@ -626,6 +626,76 @@ CATEGORIES = [
     },
 ]
 
+# Everyday words added after the first release (directory migration 0004 adds them to existing deployments;
+# flat_categories() includes them, so new deployments, the demo and tests have them too). Gathered from how
+# people and professionals describe these needs; only ever appended to a category's words.
+MORE_LAY_TERMS = {
+    "me-cfs": "exhausted all the time, post viral, post-viral fatigue syndrome",
+    "chronic-pain": "pain all over, aching all over, pain everywhere, in pain every day",
+    "lung-conditions": "can't breathe, breathing problems, out of breath",
+    "heart-conditions": "cardiac, heart problems, heart op",
+    "arthritis": "swollen joints, joints ache",
+    "hearing-loss": "losing my hearing, hearing loss, can't hear",
+    "sight-loss": "eyesight, losing my eyesight, going blind, can't see",
+    "physical-disability": "lost my leg, lost my arm, lost a leg, amputated, prosthetic, artificial leg",
+    "brain-injury": "head injury, brain damaged, hit my head",
+    "parkinsons": "hands shake, shaking hands, shaking",
+    "epilepsy": "fits, seizure",
+    "cancer": "cancer treatment, radiotherapy, oncology",
+    "tinnitus": "ears ringing, ringing ears, buzzing noise, noise in my head, ringing noise",
+    "carers": "caring for, looking after my, care for my",
+    "working-carers": "full time job and caring, working full time and caring, job and caring",
+    "former-carers": "used to be a carer, was her carer, was his carer, caring has ended, looked after my "
+    "mum for years, looked after my dad for years, cared for my mum, cared for my dad",
+    "older-carers": "look after my husband, look after my wife, look after her, look after him",
+    "mental-health-carers": "supporting someone with mental illness, family member with mental illness",
+    "alcohol": "AA, Alcoholics Anonymous, can't stop drinking, drink too much, drinker",
+    "drugs": "NA, Narcotics Anonymous, taking drugs, on drugs, addicted to drugs, drug problem",
+    "gambling": "GA, Gamblers Anonymous, gambler, betting app, gambles, fruit machines",
+    "addiction-family": "son on drugs, daughter on drugs, son taking drugs, partner is an alcoholic, "
+    "husband drinks, wife drinks, gambles all our money",
+    "prescription-drugs": "addicted to painkillers, coming off, opioids, tramadol, diazepam",
+    "loneliness": "no friends, nobody to talk to, lonely since",
+    "refugees": "new to this country, don't know anyone here",
+    "money-worries": "lost my job, can't pay, bills piling up, skint",
+    "depression": "feeling really low, really low, hopeless, down all the time",
+    "anxiety": "worry all the time, scared to go out",
+    "bipolar": "highs and lows, high to low",
+    "hearing-voices": "hear voices, hearing things",
+    "ocd": "checking things, over and over, can't stop checking",
+    "eating-disorders": "stopped eating, won't eat, not eating properly",
+    "ptsd-trauma": "flashback, after the war",
+    "self-harm": "hurt myself",
+    "suicide-bereavement": "killed himself, killed herself, took his own life, took her own life",
+    "baby-loss": "lost a twin, twin died, our baby died, baby died",
+    "child-loss": "our son died, our daughter died, my son died, my daughter died",
+    "partner-loss": "my wife died, my husband died, my partner died, widowed young",
+    "young-bereaved": "died when I was, lost my mum when I was, lost my dad when I was",
+    "grief": "bereavement, bereaved, my mum died, my dad died, lost my brother, lost my sister",
+    "relationship-breakdown": "going through a divorce, marriage ended, split up",
+    "domestic-abuse-recovery": "controlling partner, controlling relationship, abusive ex, "
+    "ex was controlling",
+    "single-parents": "on my own with the kids, bringing up my kids on my own, raising my kids alone, single "
+    "father, single mother",
+    "kinship-carers": "raising my grandchildren, raising my grandkids, looking after my grandchildren",
+    "families-of-prisoners": "in prison, in jail, locked up",
+    "infertility": "cant get pregnant, struggling to conceive, trying to conceive",
+    "postnatal-depression": "since having my baby, since the birth, after having a baby, "
+    "since my baby was born",
+    "new-parents": "first time dad, first time mum, new baby",
+    "premature-babies": "born early, neonatal unit",
+    "parents-disabled-children": "special educational needs, additional needs, my child has special needs",
+    "parents-of-teenagers": "won't talk to me, teenage son, teenage daughter",
+}
+
+
+# Everyday words taken out again (directory migration 0004 removes them where staff have not changed the
+# words): "mum" and "dad" on Parenting sent "my mum has dementia", "I looked after my mum for years" and
+# "my mum doesn't recognise me anymore" to parents' groups; people searching about their own parent far
+# outnumber parents searching for "mum". "new mum", "new dad", "single mum" and the like stay where they are.
+FEWER_LAY_TERMS = {"parenting": "mum, dad"}
+
+
 LANGUAGES = [
     {"code": "en", "name": "English", "native_name": "English"},
     {"code": "bfi", "name": "British Sign Language", "native_name": "BSL"},
@@ -654,11 +724,13 @@ def flat_categories():
     rows = []
     for position, first in enumerate(CATEGORIES, start=1):
         fields = {k: v for k, v in first.items() if k != "children"}
+        fields["lay_terms"] = with_more_lay_terms(fields["slug"], fields["lay_terms"])
         rows.append({**fields, "id": category_id(first["slug"]), "parent_id": None, "position": position})
         for child_position, child in enumerate(first["children"], start=1):
             rows.append(
                 {
                     **child,
+                    "lay_terms": with_more_lay_terms(child["slug"], child["lay_terms"]),
                     "id": category_id(child["slug"]),
                     "parent_id": category_id(first["slug"]),
                     "position": child_position,
@@ -690,3 +762,31 @@ def load(category_model, language_model, *, update=True):
             language_model.objects.update_or_create(code=code, defaults=row)
         else:
             language_model.objects.get_or_create(code=code, defaults=row)
+
+
+def _terms(text):
+    return [t.strip() for t in text.replace("\n", ",").split(",") if t.strip()]
+
+
+def with_more_lay_terms(slug, lay_terms):
+    """`lay_terms` with this category's MORE_LAY_TERMS appended (those it does not have yet) and its
+    FEWER_LAY_TERMS taken out."""
+    removed = {t.lower() for t in _terms(FEWER_LAY_TERMS.get(slug, ""))}
+    kept = [t for t in _terms(lay_terms) if t.lower() not in removed]
+    have = {t.lower() for t in kept}
+    extra = [t for t in dict.fromkeys(_terms(MORE_LAY_TERMS.get(slug, ""))) if t.lower() not in have]
+    if not extra and len(kept) == len(_terms(lay_terms)):
+        return lay_terms
+    return ", ".join([*kept, *extra])
+
+
+def add_more_lay_terms(category_model):
+    """Add MORE_LAY_TERMS to the seeded categories and take out FEWER_LAY_TERMS, keeping every other word
+    staff have written (migration 0004)."""
+    for slug in {**MORE_LAY_TERMS, **FEWER_LAY_TERMS}:
+        category = category_model.objects.filter(id=category_id(slug)).first()
+        if category is not None:
+            updated = with_more_lay_terms(slug, category.lay_terms)
+            if updated != category.lay_terms:
+                category.lay_terms = updated
+                category.save(update_fields=["lay_terms"])

@@ -1,6 +1,10 @@
 """Staff pages for influence, under /staff/influence/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "influence_staff"
-urlpatterns = []
+urlpatterns = [
+    path("", views.staff_overview, name="overview"),
+]

@@ -3,21 +3,21 @@ taxonomy terms, service-at-locations), read-only, open to any origin, no keys.
 
 Search parameters are the search page's own (validated by `search.forms.SearchForm`, run by
 `search.services.find_groups`), plus the HSDS and Open Referral UK ones: `search`, `postcode`, `proximity`,
-`taxonomy_term_id`, `taxonomy_id`, `organization_id`, `modified_after`, `full`, `minimal`, `format`.
+`taxonomy_term_id`, `taxonomy_id`, `organization_id`, `modified_after`, `full`, `minimal`, `format`, and the
+Open Referral UK profile's `minimum_age`, `maximum_age`, `start_time`, `end_time` (and `day` as Monday or MO).
 Parameters are cumulative (AND). Errors are RFC 9457 problem details (see problems.py)."""
 
 import json
 import logging
 import math
 import uuid
-from datetime import UTC, datetime
+from datetime import time
 from functools import wraps
 
 from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
-from django.utils.dateparse import parse_date, parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 
 from twoworlds.directory import hsds
@@ -25,9 +25,10 @@ from twoworlds.directory import queries as directory
 from twoworlds.directory.models import Category, Group, Meeting, Organisation, normalise_postcode
 from twoworlds.safety.services import crisis_contacts
 from twoworlds.search.forms import SearchForm
-from twoworlds.search.services import Hit, find_groups
+from twoworlds.search.services import DAYS, Hit, find_groups
 
 from . import openapi
+from .exporting import parse_timestamp
 from .problems import PROBLEM_TYPES, ApiProblem, InvalidParameters, from_exception, problem_response
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,13 @@ RESPONSE_FORMATS = ("json", "ndjson")
 NDJSON_BATCH = 100
 TRUE = {"true", "1", "yes", "on"}
 FALSE = {"false", "0", "no", "off"}
+# Days as Open Referral UK tools send them (Monday, MO, mon) -> the search page's names
+DAY_ALIASES = {
+    alias: day
+    for day, code in zip(DAYS, ["mo", "tu", "we", "th", "fr", "sa", "su"], strict=True)
+    for alias in (day, code, day[:3])
+}
+MAX_AGE = 150
 # SearchForm field -> the API parameter it came from
 FORM_PARAMETERS = {
     "q": "search",
@@ -166,6 +174,20 @@ class Params:
             return None
         return number
 
+    def clock(self, name):
+        """A time of day, HH:MM or HH:MM:SS."""
+        value = self.raw(name).strip()
+        if value == "":
+            return None
+        try:
+            moment = time.fromisoformat(value) if len(value) in (5, 8) and value[2] == ":" else None
+        except ValueError:
+            moment = None
+        if moment is not None and moment.tzinfo is None:
+            return moment
+        self.error(name, "Give a time of day such as 18:30.")
+        return None
+
     def boolean(self, name, default=False):
         value = self.raw(name).strip().lower()
         if value == "":
@@ -193,18 +215,10 @@ class Params:
         if value == "":
             return None
         try:
-            moment = parse_datetime(value) if len(value) <= 40 else None
-            if moment is None:
-                day = parse_date(value) if len(value) <= 40 else None
-                moment = datetime(day.year, day.month, day.day) if day else None
-            if moment is not None:
-                if moment.tzinfo is None:
-                    moment = moment.replace(tzinfo=UTC)
-                return moment.astimezone(UTC)
-        except (ValueError, OverflowError):
-            pass
-        self.error(name, "Give a date or date and time, such as 2025-01-31 or 2025-01-31T09:00:00Z.")
-        return None
+            return parse_timestamp(value)
+        except ValueError:
+            self.error(name, "Give a date or date and time, such as 2025-01-31 or 2025-01-31T09:00:00Z.")
+            return None
 
     def response_format(self, value):
         if value in ("", *RESPONSE_FORMATS):
@@ -308,7 +322,7 @@ class ServiceSearch:
             "q": self.params.raw("search"),
             "near": near or postcode,
             "distance": p.raw("distance"),
-            "day": p.raw("day"),
+            "day": DAY_ALIASES.get(p.raw("day").strip().lower(), p.raw("day")),
             "time": p.raw("time"),
             "format": attendance,
             "language": p.raw("language"),
@@ -331,12 +345,29 @@ class ServiceSearch:
                 self.nothing = True
         if organisation_id:
             self.conditions.append(Q(organisation_id=organisation_id))
+        self._open_referral_uk_filters()
         if modified_after:
-            self.conditions.append(
-                Q(updated_at__gte=modified_after)
-                | Q(organisation__updated_at__gte=modified_after)
-                | Q(meetings__venue__updated_at__gte=modified_after)
-            )
+            self.conditions.append(directory.modified_since(modified_after))
+
+    def _open_referral_uk_filters(self):
+        """minimum_age, maximum_age, start_time and end_time, as the Open Referral UK profile words them:
+        a minimum age of at least, a maximum age of at most; a meeting starting at or after, ending at or
+        before (the same meeting when both are given)."""
+        p = self.params
+        minimum_age = p.integer("minimum_age", None, 0, MAX_AGE)
+        maximum_age = p.integer("maximum_age", None, 0, MAX_AGE)
+        starts, ends = p.clock("start_time"), p.clock("end_time")
+        if minimum_age is not None:
+            self.conditions.append(Q(minimum_age__gte=minimum_age))
+        if maximum_age is not None:
+            self.conditions.append(Q(maximum_age__lte=maximum_age))
+        meeting = {}
+        if starts is not None:
+            meeting["meetings__start_time__gte"] = starts
+        if ends is not None:
+            meeting["meetings__end_time__lte"] = ends
+        if meeting:
+            self.conditions.append(Q(**meeting))
 
     def _term(self, term_id, form, data):
         """taxonomy_term_id: an issue (Category) or a facet. Given to search as its category or format
@@ -347,7 +378,7 @@ class ServiceSearch:
             if not data["category"] and category.slug in offered:
                 data["category"] = category.slug
             else:
-                self.conditions.append(Q(categories=category) | Q(categories__parent=category))
+                self.conditions.append(directory.in_category(category))
             return
         code = hsds.facet_code_for_term_id(term_id)
         if code is None:

@@ -15,6 +15,25 @@ def record_listing_change(sender, group, before, after, actor=None, source="staf
     )
 
 
+def record_listing_changes(sender, changes, actor=None, source="staff", reason="", **kwargs):
+    """directory.signals.listings_saved (an import) -> one ListingChange per listing, written together."""
+    person = actor if getattr(actor, "pk", None) else None
+    ListingChange.objects.bulk_create(
+        [
+            ListingChange(
+                group=group,
+                actor=person,
+                source=source or ListingChange.Source.STAFF,
+                reason=reason or "",
+                before=before,
+                after=after,
+            )
+            for group, before, after in changes
+        ],
+        batch_size=500,
+    )
+
+
 def record_confirmation(sender, group, on, actor=None, reason="", **kwargs):
     """directory.signals.listing_confirmed -> open confirmation requests answered, and a history row."""
     from twoworlds.directory.snapshots import take_snapshot

@@ -1,5 +1,8 @@
 """Keyword relevance, per database: SQLite FTS5 with BM25, PostgreSQL full-text search with ts_rank.
-Both take the same word list and return {document id: score} where higher is better."""
+Both take the same word list and return {document id: score} where higher is better.
+
+`top_keyword_scores` is the bounded form search uses: only the best `limit` documents, with the filters
+inside the same SQL, all words first and any of them only when too few documents hold them all."""
 
 import re
 
@@ -13,6 +16,8 @@ STOPWORDS = set(
     want looking look find group groups support someone people near""".split()
 )
 MAX_TERMS = 24
+# BM25 weights per FTS5 column (name, categories, body, place): the name counts most.
+SQLITE_RANK = "bm25(search_fts, 8.0, 4.0, 1.0, 2.0)"
 
 
 def query_terms(text):
@@ -21,7 +26,19 @@ def query_terms(text):
     return list(dict.fromkeys(w for w in words if w not in STOPWORDS and len(w) > 1))[:MAX_TERMS]
 
 
+def _sqlite_match(terms, joiner):
+    # The last word is a prefix so that a half-typed word still finds something.
+    parts = [f'"{t}"' for t in terms[:-1]] + [f'"{terms[-1]}"' + ("*" if len(terms[-1]) > 2 else "")]
+    return f" {joiner} ".join(parts)
+
+
+def _postgres_query(terms, joiner):
+    parts = list(terms[:-1]) + [terms[-1] + (":*" if len(terms[-1]) > 2 else "")]
+    return f" {joiner} ".join(parts)
+
+
 def keyword_scores(terms):
+    """Every document holding any of the words, with its score (unbounded: for small sets and tests)."""
     if not terms:
         return {}
     if connection.vendor == "postgresql":
@@ -31,22 +48,61 @@ def keyword_scores(terms):
 
 def _sqlite_scores(terms):
     # Any of the words may match (people type sentences); BM25 ranks documents matching more of them higher.
-    # The last word is a prefix so that a half-typed word still finds something.
-    parts = [f'"{t}"' for t in terms[:-1]] + [f'"{terms[-1]}"' + ("*" if len(terms[-1]) > 2 else "")]
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT rowid, -bm25(search_fts, 8.0, 4.0, 1.0, 2.0) FROM search_fts WHERE search_fts MATCH %s",
-            [" OR ".join(parts)],
+            f"SELECT rowid, -{SQLITE_RANK} FROM search_fts WHERE search_fts MATCH %s",
+            [_sqlite_match(terms, "OR")],
         )
         return {row[0]: row[1] for row in cursor.fetchall()}
 
 
 def _postgres_scores(terms):
-    parts = list(terms[:-1]) + [terms[-1] + (":*" if len(terms[-1]) > 2 else "")]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT id, ts_rank(search_tsv, q) FROM search_searchdocument, to_tsquery('english', %s) q "
             "WHERE search_tsv @@ q",
-            [" | ".join(parts)],
+            [_postgres_query(terms, "|")],
         )
         return {row[0]: row[1] for row in cursor.fetchall()}
+
+
+def top_keyword_scores(terms, where, params, limit, scan):
+    """The best `limit` documents for these words among those `where` lets through, as
+    ({document id: score}, whether more documents matched than were scored).
+
+    where/params: an SQL condition on the document table aliased `d` (the filters). Bounded work: at most
+    `scan` matching documents are scored per step, so a common word at a million listings costs what it costs
+    at a few thousand. Documents holding all the words are taken first; when fewer than `scan` do, documents
+    holding any of them are added. Within the scan the order is exact BM25 / ts_rank; when a step has more
+    matches than `scan`, the ones scored are the first in the index's order (the result says so)."""
+    if not terms:
+        return {}, False
+    scored, capped = {}, False
+    steps = ["AND", "OR"] if len(terms) > 1 else ["OR"]
+    for joiner in steps:
+        rows = _scan(terms, joiner, where, params, scan + 1)
+        capped = len(rows) > scan
+        scored.update(rows[:scan])
+        if capped:
+            break
+    best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))
+    return dict(best[:limit]), capped or len(best) > limit
+
+
+def _scan(terms, joiner, where, params, scan):
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT m.id, ts_rank(m.search_tsv, q) FROM to_tsquery('english', %s) q, LATERAL ("
+                "SELECT d.id, d.search_tsv FROM search_searchdocument d "
+                f"WHERE d.search_tsv @@ q AND {where} LIMIT %s) m",
+                [_postgres_query(terms, "&" if joiner == "AND" else "|"), *params, scan],
+            )
+        else:
+            cursor.execute(
+                f"SELECT d.id, -{SQLITE_RANK} FROM search_fts "
+                "JOIN search_searchdocument d ON d.id = search_fts.rowid "
+                f"WHERE search_fts MATCH %s AND {where} LIMIT %s",
+                [_sqlite_match(terms, joiner), *params, scan],
+            )
+        return [(row[0], float(row[1])) for row in cursor.fetchall()]

@@ -79,3 +79,19 @@ class Place(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SearchVector(models.Model):
+    """What a document means, as a sentence embedding (see vectors.py). Kept in the database so that any app
+    server can rebuild its in-memory index; the text hash spares re-embedding text that did not change."""
+
+    document = models.OneToOneField(
+        SearchDocument, on_delete=models.CASCADE, primary_key=True, related_name="vector"
+    )
+    vector = models.BinaryField(help_text="float16 values, little-endian, one per dimension")
+    text_hash = models.CharField(max_length=32, help_text="Of the embedded text and the model's name.")
+    model = models.CharField(max_length=100)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    def __str__(self):
+        return f"vector of document {self.document_id}"

@@ -1,12 +1,13 @@
 """Search: the one entry point (`find_groups`) and index upkeep (`index_groups`, `rebuild_index`).
 
 Data flow: view -> find_groups(query, filters) -> ranked group ids with scores, distances and reasons ->
-directory reads the groups for the page being shown. A later plain-language ranker plugs in here."""
+directory reads the groups for the page being shown. Typos are corrected first (spelling.py); the order
+combines keywords, the issue taxonomy and meaning (ranking.py)."""
 
 import logging
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from django.db import transaction
@@ -15,10 +16,12 @@ from django.db.models import Exists, OuterRef
 from twoworlds.directory import queries as directory
 from twoworlds.safety.services import reads_as_crisis
 
+from . import ranking, spelling
 from .documents import build_document
 from .geocoding import distance_miles, locate, rebuild_places
 from .keyword import keyword_scores, query_terms
 from .models import SearchDocument, SearchFacet, SearchPoint
+from .vectors import rebuild_vectors, update_vectors
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +30,8 @@ TIMES = ["morning", "afternoon", "evening"]
 FORMATS = ["in_person", "online", "telephone", "home_visits"]
 DISTANCES = [1, 3, 5, 10, 25, 50]
 DEFAULT_DISTANCE = 10
-CATEGORY_BOOST = 1.0
 NATIONAL_LIMIT = 6
+PLACE_WORD = re.compile(r"(?:^|[\s,]+)(?:near|in|around)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -51,6 +54,19 @@ class Hit:
     distance: float | None = None
     reasons: list = field(default_factory=list)
     group: object = None
+    document_id: object = None
+    confident: bool = True  # found by words, issue, or close meaning (not only loosely related)
+
+    @property
+    def why(self):
+        """Why this matched, for the result: the issues (at most two), the words found, or meaning."""
+        words = [value for kind, value in self.reasons if kind == "words"]
+        return {
+            "categories": list(dict.fromkeys(v for k, v in self.reasons if k == "category"))[:2],
+            "words": words[0] if words else "",
+            "some_words": bool(words),
+            "meaning": any(kind == "meaning" for kind, _ in self.reasons),
+        }
 
 
 @dataclass
@@ -63,10 +79,19 @@ class Outcome:
     place_not_found: bool = False
     matched_categories: list = field(default_factory=list)
     crisis: bool = False
+    corrected_query: str = ""  # what was searched for when typos were corrected ("Showing results for …")
+    place_from_query: str = ""  # "dementia near NG7": the place read from the words
+    terms: list = field(default_factory=list)
+    by_meaning: bool = False  # whether meaning (embeddings) took part
 
     @property
     def total(self):
         return len(self.hits)
+
+    @property
+    def local_fits(self):
+        """Whether some local group fits well; if not, national organisations are shown first."""
+        return any(hit.confident for hit in self.hits)
 
     def load(self, start=0, stop=None):
         """Attach the groups for the hits in [start:stop] (the page being shown) and return those hits."""
@@ -74,13 +99,34 @@ class Outcome:
         groups = {g.pk: g for g in directory.groups_by_ids([h.group_id for h in chosen])}
         for hit in chosen:
             hit.group = groups.get(hit.group_id)
+        _name_matched_words(chosen, self.terms)
         return [h for h in chosen if h.group is not None]
 
     def load_national(self):
         groups = {g.pk: g for g in directory.groups_by_ids([h.group_id for h in self.national])}
         for hit in self.national:
             hit.group = groups.get(hit.group_id)
+        _name_matched_words(self.national, self.terms)
         return [h for h in self.national if h.group is not None]
+
+
+def _name_matched_words(hits, terms):
+    """Fill in which of the query's words each hit's listing contains (for 'why this matched')."""
+    wanted = [h for h in hits if any(kind == "words" and not value for kind, value in h.reasons)]
+    if not wanted or not terms:
+        return
+    texts = {
+        pk: " ".join(parts)
+        for pk, *parts in SearchDocument.objects.filter(pk__in=[h.document_id for h in wanted]).values_list(
+            "pk", "name", "categories_text", "body"
+        )
+    }
+    for hit in wanted:
+        words = ranking.matched_words(terms, texts.get(hit.document_id, ""))
+        hit.reasons = [
+            ("words", ", ".join(words)) if kind == "words" and not value else (kind, value)
+            for kind, value in hit.reasons
+        ]
 
 
 # --- index upkeep -----------------------------------------------------------------------------------------
@@ -88,6 +134,7 @@ class Outcome:
 
 def index_groups(group_ids):
     """Bring the index up to date for these groups (called after every committed change)."""
+    spelling.note_changed(group_ids)  # the vocabulary for typo correction follows the index
     groups = {g.pk: g for g in directory.groups_with_details().filter(pk__in=list(group_ids))}
     with transaction.atomic():
         for group_id in group_ids:
@@ -96,6 +143,7 @@ def index_groups(group_ids):
                 SearchDocument.objects.filter(group_id=group_id).delete()
             else:
                 _store(group)
+        update_vectors(SearchDocument.objects.filter(group_id__in=group_ids).values_list("pk", flat=True))
 
 
 def _store(group):
@@ -112,6 +160,7 @@ def _store(group):
 
 def rebuild_index(progress=None, batch_size=500):
     """Rebuild the gazetteer and every document. `progress(n)` is called as groups are done."""
+    spelling.forget()
     rebuild_places()
     ids = list(directory.groups_with_details().values_list("pk", flat=True))
     with transaction.atomic():
@@ -122,6 +171,7 @@ def rebuild_index(progress=None, batch_size=500):
                 _store(group)
             if progress:
                 progress(len(batch))
+        rebuild_vectors(progress)
     return len(ids)
 
 
@@ -218,30 +268,34 @@ def _distances(document_ids, located, radius):
     return nearest
 
 
-def _rank(query, filters, categories, national, located):
+def _narrowed(filters):
+    return any((filters.category, filters.language, filters.format, filters.day, filters.time))
+
+
+def _rank(query, filters, categories, national, located, *, terms=(), keyword=None, vector=None):
+    """Hits for one side (local or national) in order. keyword: {document id: keyword score} for the
+    query's words; vector: the query's embedding or None. See ranking.py for how they combine."""
     documents = _filtered(filters, national)
     candidates = dict(documents.values_list("pk", "group_id"))
-    terms = query_terms(query)
-    category_slugs = {c.slug for c in categories}
-    scores, reasons = {}, {}
+    confident = set()
     if query.strip():
-        keyword = keyword_scores(terms)
-        top = max(keyword.values(), default=0) or 1
-        for document_id, score in keyword.items():
-            if document_id in candidates:
-                scores[document_id] = score / top
-                reasons.setdefault(document_id, []).append(("words", None))
-        if category_slugs:
+        keyword = {d: s for d, s in (keyword or {}).items() if d in candidates}
+        in_categories = {}
+        if categories:
+            by_slug = {c.slug: c for c in categories}
             in_category = SearchFacet.objects.filter(
-                document_id__in=candidates, facet="cat", value__in=category_slugs
+                document__in=documents, facet="cat", value__in=list(by_slug)
             ).values_list("document_id", "value")
-            names = {c.slug: c.name for c in categories}
             for document_id, slug in in_category:
-                if ("category", names[slug]) not in reasons.get(document_id, []):
-                    scores[document_id] = scores.get(document_id, 0) + CATEGORY_BOOST
-                    reasons.setdefault(document_id, []).insert(0, ("category", names[slug]))
+                in_categories.setdefault(document_id, []).append(by_slug[slug])
+        similarity = ranking.meaning_scores(vector, candidates, restrict=_narrowed(filters))
+        scores, reasons = ranking.combine(keyword, in_categories, similarity, categories)
+        confident = set(keyword) | set(in_categories)
+        confident |= {d for d, cosine in similarity.items() if cosine >= ranking.CONFIDENT_MEANING}
+        confident &= set(scores)
     else:
-        scores = dict.fromkeys(candidates, 0.0)
+        scores, reasons = dict.fromkeys(candidates, 0.0), {}
+        confident = set(candidates)
 
     distances = {}
     if located and not national:
@@ -254,9 +308,22 @@ def _rank(query, filters, categories, national, located):
         # Relevance first; among equals, nearer first, and groups you travel to before ones you do not.
         return (-round(scores[document_id], 6), miles if miles is not None else math.inf, names[document_id])
 
-    return [
-        Hit(candidates[d], scores[d], distances.get(d), reasons.get(d, [])) for d in sorted(scores, key=order)
-    ]
+    hits = []
+    for d in sorted(scores, key=order):
+        hit = Hit(candidates[d], scores[d], distances.get(d), reasons.get(d, []), document_id=d)
+        hit.confident = d in confident
+        hits.append(hit)
+    return hits
+
+
+def _place_in_query(query):
+    """'dementia group near NG7', 'ringing in my ears in Mansfield': the words, and the place if the
+    gazetteer knows what follows the last 'near', 'in' or 'around' that names one."""
+    for match in reversed(list(PLACE_WORD.finditer(query))):
+        place = query[match.end() :].strip(" ?.!")
+        if 2 <= len(place) <= 60 and locate(place):
+            return query[: match.start()].strip(), place
+    return query, ""
 
 
 def find_groups(query="", filters=None):
@@ -264,12 +331,21 @@ def find_groups(query="", filters=None):
     the same issue (shown first, said plainly, when nothing local fits)."""
     query = (query or "").strip()
     filters = filters or Filters()
+    text, place = (query, "") if filters.near else _place_in_query(query)
+    if place:
+        filters = replace(filters, near=place)
     located = locate(filters.near) if filters.near else None
-    categories = matching_categories(query)
-    hits = _rank(query, filters, categories, national=False, located=located)
+    corrected, corrections = spelling.correct(text) if text else (text, {})
+    categories = matching_categories(corrected)
+    terms = query_terms(corrected)
+    keyword = keyword_scores(terms) if terms else {}
+    vector = ranking.query_vector(corrected)
+    ranked = {"terms": terms, "keyword": keyword, "vector": vector}
+    hits = _rank(corrected, filters, categories, national=False, located=located, **ranked)
     national = []
-    if query or filters.category:
-        national = _rank(query, filters, categories, national=True, located=None)[:NATIONAL_LIMIT]
+    if corrected or filters.category:
+        national = _rank(corrected, filters, categories, national=True, located=None, **ranked)
+        national = [h for h in national if h.confident][:NATIONAL_LIMIT]
     return Outcome(
         query=query,
         filters=filters,
@@ -279,4 +355,8 @@ def find_groups(query="", filters=None):
         place_not_found=bool(filters.near) and located is None,
         matched_categories=categories,
         crisis=reads_as_crisis(query),
+        corrected_query=corrected if corrections else "",
+        place_from_query=place,
+        terms=terms,
+        by_meaning=vector is not None,
     )

@@ -261,3 +261,13 @@ LISTED = ["cafe", "polish", "kitchen", "online", "phone", "anxiety", "paused", "
 """Groups /api/services lists with no parameters: all but the closed one."""
 MEETING = [key for key in LISTED if key != "national"]
 """Listed groups that meet somewhere (online and by telephone included); the national helpline does not."""
+
+
+@pytest.fixture
+def demo_directory(db):
+    """The demo directory (`twoworlds demo_data`: 250 groups around Nottingham), search index built."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("demo_data", no_staff=True, stdout=StringIO())

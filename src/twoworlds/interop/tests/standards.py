@@ -100,3 +100,102 @@ def assert_valid(instance, relative):
 def validate_schema(schema, instance):
     """Validate against an arbitrary 2020-12 schema (e.g. one of our OpenAPI components) with formats."""
     return [e.message for e in Draft202012Validator(schema, format_checker=FORMATS).iter_errors(instance)]
+
+
+# --- the tabular (CSV) form -------------------------------------------------------------------------------
+
+DATAPACKAGE = HSDS / "examples" / "csv" / "datapackage.json"
+UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+@lru_cache
+def datapackage():
+    """The official HSDS 3.0 datapackage.json."""
+    require_standards()
+    return json.loads(DATAPACKAGE.read_text(encoding="utf-8"))
+
+
+def official_resource(path):
+    """The official resource (table) whose file is `path`, e.g. 'services.csv'."""
+    return next(r for r in datapackage()["resources"] if r["path"] == path)
+
+
+def _typed(value, kind):
+    """A CSV cell read as Table Schema reads a field of this type (default formats); ValueError if it
+    cannot be."""
+    if kind == "number":
+        number = float(value)
+        return int(number) if number.is_integer() and "." not in value else number
+    if kind == "integer":
+        return int(value)
+    if kind == "boolean":
+        if value not in ("true", "false"):
+            raise ValueError(value)
+        return value == "true"
+    if kind == "date":
+        date.fromisoformat(value)
+    elif kind == "time":
+        if not re.fullmatch(r"\d\d:\d\d:\d\d", value):
+            raise ValueError(value)
+    elif kind == "datetime":
+        if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", value):
+            raise ValueError(value)
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return value
+
+
+def tabular_errors(row, resource):
+    """What is wrong with one CSV row (a dict of cells) against the resource's table schema: required
+    cells, types, enums and the uuid, email and uri formats."""
+    problems = []
+    for spec in resource["schema"]["fields"]:
+        name, kind = spec["name"], spec.get("type", "string")
+        constraints = spec.get("constraints", {})
+        value = row.get(name, "")
+        if value == "":
+            if constraints.get("required"):
+                problems.append(f"{name}: required but empty")
+            continue
+        try:
+            _typed(value, kind)
+        except ValueError:
+            problems.append(f"{name}: {value!r} is not a {kind}")
+        if "enum" in constraints and value not in constraints["enum"]:
+            problems.append(f"{name}: {value!r} is not one of {constraints['enum']}")
+        fmt = spec.get("format")
+        if fmt == "uuid" and not UUID.fullmatch(value):
+            problems.append(f"{name}: {value!r} is not a uuid")
+        elif fmt == "email" and not EMAIL.fullmatch(value):
+            problems.append(f"{name}: {value!r} is not an email address")
+        elif fmt == "uri" and not _is_uri(value):
+            problems.append(f"{name}: {value!r} is not a uri")
+    return problems
+
+
+def row_to_json(row, resource):
+    """One CSV row as the JSON object it stands for (empty cells left out, numbers as numbers)."""
+    types = {spec["name"]: spec.get("type", "string") for spec in resource["schema"]["fields"]}
+    return {name: _typed(value, types.get(name, "string")) for name, value in row.items() if value != ""}
+
+
+# --- the Open Referral UK profile (3.0) -------------------------------------------------------------------
+
+ORUK = (STANDARDS.parent / "real-data" / "oruk" / "uk-profile-3.0").resolve()
+
+
+@lru_cache
+def oruk(relative):
+    """A file of the Open Referral UK profile, e.g. 'openapi30.json' or 'schema/compiled/service.json'."""
+    path = ORUK / relative
+    if not path.is_file():
+        raise RuntimeError(
+            f"The Open Referral UK profile is not at {ORUK}: check out ../shared beside the repository."
+        )
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def oruk_errors(instance, relative):
+    """Problems with an instance against one of the profile's compiled schemas (self-contained)."""
+    found = Draft202012Validator(oruk(relative), format_checker=FORMATS).iter_errors(instance)
+    return [f"{'/'.join(str(p) for p in e.absolute_path) or '(root)'}: {e.message}" for e in found]

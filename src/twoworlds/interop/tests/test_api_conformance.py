@@ -4,6 +4,7 @@ our own /api/openapi.json, sent in-process to the Django WSGI app. No answer may
 documented answer must match its schema and media type."""
 
 import json
+import os
 
 import pytest
 import schemathesis
@@ -17,7 +18,8 @@ from twoworlds.directory import hsds
 
 from .standards import OPENAPI_LOCAL, require_standards
 
-EXAMPLES = 25
+# Examples per operation; TWOWORLDS_API_EXAMPLES=500 for a deeper run than CI's.
+EXAMPLES = int(os.environ.get("TWOWORLDS_API_EXAMPLES", "25"))
 CHECKS = [
     checks.not_a_server_error,
     checks.response_schema_conformance,
@@ -122,15 +124,13 @@ def test_official_description_with_real_ids(official, client, directory):
             assert response.status_code == 200, (path, value)
 
 
-def test_official_list_answers_are_checked_against_the_compiled_schemas(official):
-    """A sanity check of the harness: a body that breaks the official service_list schema is caught."""
-    operation = official["/services"]["GET"]
-    case = operation.Case(query={"per_page": 1})
-    response = case.call()
-    assert response.status_code == 200
-    body = response.json()
-    body["contents"][0]["status"] = "open"
-    broken = schemathesis.Response(
+def test_every_official_path_is_fuzzed(official):
+    """The list above is the official document's: a path added there cannot go untested here."""
+    assert set(OFFICIAL_PATHS) == {result.ok().path for result in official.get_all_operations()}
+
+
+def _broken(response, body):
+    return schemathesis.Response(
         status_code=200,
         headers={"content-type": ["application/json"]},
         content=json.dumps(body).encode(),
@@ -138,8 +138,50 @@ def test_official_list_answers_are_checked_against_the_compiled_schemas(official
         elapsed=0.0,
         verify=False,
     )
+
+
+def _break(path, body):
+    """Spoil a real answer in a way its official schema forbids: a number where a string id belongs, or
+    (metadata) where the version string belongs."""
+    if path == "/":
+        body["version"] = 3
+    elif "{id}" in path:
+        body["id"] = 42
+    else:
+        body["contents"][0]["id"] = 42
+    return body
+
+
+@pytest.mark.parametrize("path", OFFICIAL_PATHS)
+def test_response_checks_are_really_made_on_every_path(official, client, directory, path):
+    """The harness itself: for each path, a real answer passes the same check the fuzzing uses, and the
+    same answer broken so that it no longer matches the official schema (resolved from the local compiled
+    schemas) fails it. A document whose response schemas could not be resolved would pass both."""
+    operation = official[path]["GET"]
+    if "{id}" in path:
+        case = operation.Case(path_parameters={"id": _known_ids(client, directory)[path][0]})
+    else:
+        case = operation.Case(query={"per_page": 2} if path != "/" else {})
+    response = case.call()
+    assert response.status_code == 200
+    case.validate_response(response, checks=[checks.response_schema_conformance])
     with pytest.raises(BaseExceptionGroup) as caught:
-        case.validate_response(broken, checks=[checks.response_schema_conformance])
+        case.validate_response(_broken(response, _break(path, response.json())), checks=CHECKS)
+    assert any("42" in str(e) or "3 is not of type" in str(e) for e in caught.value.exceptions), caught.value
+
+
+def test_the_page_envelope_is_checked_too(official):
+    operation = official["/services"]["GET"]
+    case = operation.Case(query={"per_page": 1})
+    response = case.call()
+    body = response.json()
+    body["total_items"] = "many"
+    with pytest.raises(BaseExceptionGroup):
+        case.validate_response(_broken(response, body), checks=[checks.response_schema_conformance])
+    body = response.json()
+    body["contents"][0]["status"] = "open"  # not one of the statuses compiled/service_list.json allows
+    with pytest.raises(BaseExceptionGroup) as caught:
+        case.validate_response(_broken(response, body), checks=[checks.response_schema_conformance])
     assert any("'open'" in str(e) or '"open"' in str(e) for e in caught.value.exceptions)
 
 

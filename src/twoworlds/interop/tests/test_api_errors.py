@@ -73,6 +73,10 @@ def test_bad_per_page(client, db, path, value):
         ({"postcode": "ZZ99 9ZZ"}, "postcode"),
         ({"near": "NG1 5FS", "postcode": "NG9 1AE"}, "postcode"),
         ({"distance": "5", "proximity": "1000"}, "proximity"),
+        ({"start_time": "10:00+01"}, "start_time"),
+        ({"end_time": "24:00"}, "end_time"),
+        ({"minimum_age": "151"}, "minimum_age"),
+        ({"maximum_age": "1.5"}, "maximum_age"),
     ],
 )
 def test_bad_search_parameters(client, db, params, parameter):
@@ -203,6 +207,10 @@ PARAMETERS = [
     "full_service",
     "top_only",
     "parent_id",
+    "minimum_age",
+    "maximum_age",
+    "start_time",
+    "end_time",
 ]
 
 

@@ -76,10 +76,25 @@ class Command(BaseCommand):
                 f"({role})"
             )
         contact, password, groups = self.demo_group_contact()
+        self.demo_working_together()
         self.stdout.write(
             f"Sign in as a group contact at {SIGN_IN_URL} with email {contact.email} password {password} "
             f"(looks after {', '.join(g.name for g in groups)}), or ask for an emailed link: emails are "
             f"written to {settings.EMAIL_FILE_PATH}"
+        )
+
+    def demo_working_together(self):
+        """Groups' terms, agencies and their offers, talks, guests, roles and opportunities, so that both
+        worlds have something to show. Each app loads its own part, in this order (each builds on the last)."""
+        from twoworlds.influence.demo import load_demo_influence
+        from twoworlds.involvement.demo import load_demo_involvement
+        from twoworlds.relations.demo import load_demo_relations
+
+        for load in (load_demo_relations, load_demo_involvement, load_demo_influence):
+            load()
+        self.stdout.write(
+            "Professionals: nurse@example.org, gp@example.org, grants@example.org and cpn@example.org "
+            "(sign in with an emailed link) see their agencies' side under /working-together/."
         )
 
     def demo_group_contact(self):

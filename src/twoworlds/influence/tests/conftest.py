@@ -1,0 +1,1 @@
+from .support import _site, commit  # noqa: F401  (fixtures)
