@@ -60,6 +60,14 @@ def _nth_weekday(year, month, weekday, nth):
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
+def first_meeting_day(meeting):
+    """The first date the meeting happens on: its weekday on or after `starts_on` (which may be any day: the
+    fortnights are counted from this date, so the answer never depends on the day one asks)."""
+    if meeting.starts_on is None or meeting.weekday is None:
+        return None
+    return meeting.starts_on + timedelta(days=(meeting.weekday - meeting.starts_on.weekday()) % 7)
+
+
 def next_dates(meeting, after=None, count=3):
     """The next `count` dates on which a scheduled meeting happens, on or after `after` (default today)."""
     Frequency = type(meeting).Frequency
@@ -72,7 +80,7 @@ def next_dates(meeting, after=None, count=3):
         step = 7
         if meeting.frequency == Frequency.FORTNIGHTLY:
             step = 14
-            anchor = meeting.starts_on or day
+            anchor = first_meeting_day(meeting) or day
             if (day - anchor).days % 14:
                 day += timedelta(days=7)
         while len(found) < count:

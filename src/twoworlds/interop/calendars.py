@@ -21,7 +21,6 @@ Rules kept here:
   DTSTAMP and LAST-MODIFIED are when the group last changed, so the file is the same until it changes.
 """
 
-import math
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -34,7 +33,7 @@ from django.utils.translation import gettext as _
 
 from twoworlds.directory.models import Group, Meeting
 from twoworlds.directory.presenters import venue_lines
-from twoworlds.directory.schedules import next_dates, rrule_parts, time_of_day
+from twoworlds.directory.schedules import first_meeting_day, next_dates, rrule_parts, time_of_day
 
 PRODID = "-//Two Worlds//Self-help group meetings//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -55,19 +54,11 @@ def is_scheduled(meeting):
     return rrule_parts(meeting) is not None and meeting.start_time is not None
 
 
-def _fortnight_start(meeting):
-    """The first meeting of a fortnightly series: the first of its weekday on or after 'first meeting'."""
-    anchor = meeting.starts_on
-    return anchor + timedelta(days=(meeting.weekday - anchor.weekday()) % 7)
-
-
 def first_date_on_or_after(meeting, day):
-    """The first date of the meeting's series that falls on or after `day`."""
-    if meeting.frequency == Meeting.Frequency.FORTNIGHTLY and meeting.starts_on:
-        start = _fortnight_start(meeting)
-        if day <= start:
-            return start
-        return start + timedelta(days=14 * math.ceil((day - start).days / 14))
+    """The first date of the series on or after `day` (never before the series starts)."""
+    start = first_meeting_day(meeting) if meeting.frequency == Meeting.Frequency.FORTNIGHTLY else None
+    if start and day <= start:
+        return start
     return next_dates(meeting, after=day, count=1)[0]
 
 
@@ -77,7 +68,7 @@ def series_start(meeting, group):
     if group.is_paused_now:
         return first_date_on_or_after(meeting, group.paused_until + timedelta(days=1))
     if meeting.frequency == Meeting.Frequency.FORTNIGHTLY and meeting.starts_on:
-        return _fortnight_start(meeting)
+        return first_meeting_day(meeting)
     listed_on = timezone.localdate(group.created_at) if group.created_at else timezone.localdate()
     return first_date_on_or_after(meeting, listed_on)
 

@@ -92,11 +92,14 @@ def top_keyword_scores(terms, where, params, limit, scan):
 def _scan(terms, joiner, where, params, scan):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # Ranked by the any-word query in both steps (ts_rank scores AND and OR queries differently).
             cursor.execute(
-                "SELECT m.id, ts_rank(m.search_tsv, q) FROM to_tsquery('english', %s) q, LATERAL ("
+                "SELECT m.id, ts_rank(m.search_tsv, r) "
+                "FROM to_tsquery('english', %s) q, to_tsquery('english', %s) r, LATERAL ("
                 "SELECT d.id, d.search_tsv FROM search_searchdocument d "
                 f"WHERE d.search_tsv @@ q AND {where} LIMIT %s) m",
-                [_postgres_query(terms, "&" if joiner == "AND" else "|"), *params, scan],
+                [_postgres_query(terms, "&" if joiner == "AND" else "|"), _postgres_query(terms, "|")]
+                + [*params, scan],
             )
         else:
             cursor.execute(

@@ -68,3 +68,14 @@ def test_time_of_day():
         "evening",
     ]
     assert time_of_day(None) is None
+
+
+def test_fortnightly_dates_do_not_depend_on_the_day_one_asks():
+    """A Wednesday fortnightly meeting whose start date is a Tuesday: the fortnights count from the first
+    Wednesday on or after it, whichever day one asks from."""
+    meeting = Meeting(
+        frequency=Meeting.Frequency.FORTNIGHTLY, weekday=Meeting.Weekday.WEDNESDAY, starts_on=date(2026, 1, 6)
+    )
+    assert next_dates(meeting, after=date(2026, 1, 7), count=2) == [date(2026, 1, 7), date(2026, 1, 21)]
+    assert next_dates(meeting, after=date(2026, 1, 8), count=2) == [date(2026, 1, 21), date(2026, 2, 4)]
+    assert next_dates(meeting, after=date(2026, 1, 15), count=1) == [date(2026, 1, 21)]

@@ -85,7 +85,7 @@ class Command(BaseCommand):
 
     def demo_working_together(self):
         """Groups' terms, agencies and their offers, talks, guests, roles and opportunities, so that both
-        worlds have something to show. Each app loads its own part, in this order (each builds on the last)."""
+        worlds have something to show. Each app loads its own part, in this order: each builds on the last."""
         from twoworlds.influence.demo import load_demo_influence
         from twoworlds.involvement.demo import load_demo_involvement
         from twoworlds.relations.demo import load_demo_relations
