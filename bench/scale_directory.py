@@ -42,7 +42,8 @@ TOWNS = [
     ("Hackney", 51.55, -0.06), ("Islington", 51.54, -0.10), ("Barnet", 51.65, -0.20), ("Ealing", 51.51, -0.30),
 ]  # fmt: skip
 BASE_LATITUDE, BASE_LONGITUDE = 52.95, -1.15  # the demo directory is around Nottingham
-DOCUMENT_SPAN = 10_000_000  # copy k of base document d has id k * SPAN + d
+# Copy k of base document d has id k * SPAN + d (within PostgreSQL's integer up to 214,000 copies).
+DOCUMENT_SPAN = 10_000
 TOWN_WEIGHT = 0.25
 
 
@@ -83,6 +84,8 @@ class ScaleDirectory:
         self.base_document_ids = list(
             SearchDocument.objects.filter(national=False).order_by("pk").values_list("pk", flat=True)
         )
+        if self.base_document_ids and max(self.base_document_ids) >= DOCUMENT_SPAN:
+            raise ValueError(f"base document ids must stay under {DOCUMENT_SPAN:,}: use a smaller --base")
         with connection.cursor() as cursor:
             cursor.execute("CREATE TABLE bench_base (document_id bigint PRIMARY KEY, group_id char(36))")
             cursor.execute(

@@ -298,8 +298,28 @@ def build_line(size, keyword_build, vector_build, vector_bytes):
     )
 
 
+def settle():
+    """Wait until every process's vector index would have stopped re-reading the rows just written: for
+    SYNC_MARGIN after a write, each sync reads every row written inside the margin (vectors.py), which right
+    after building a large directory is all of them, once a second."""
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from twoworlds.search import vectors
+    from twoworlds.search.models import SearchVector
+
+    latest = SearchVector.objects.aggregate(latest=Max("updated_at"))["latest"]
+    if latest is not None:
+        wait = (latest + vectors.SYNC_MARGIN - timezone.now()).total_seconds() + 2
+        if wait > 0:
+            print(f"(waiting {wait:.0f} s for the vector index's catch-up window to pass)", flush=True)
+            time.sleep(wait)
+
+
 def report(engines, client_counts, repeat):
     from twoworlds.search import embeddings
+
+    settle()
 
     if embeddings.available():
         model = embeddings._model()
@@ -349,6 +369,7 @@ def main():
         "--build-only", action="store_true", help="build every size and keep a snapshot of each in --workdir"
     )
     parser.add_argument("--measure", action="store_true", help="measure the snapshot of the one size given")
+    parser.add_argument("--engines", default="", help="only these engines: ours,(a),(b),(c)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     client_counts = [int(c) for c in args.clients.split(",")]
@@ -379,6 +400,9 @@ def main():
         engines.append(("(b) PostgreSQL ts_rank", loaded(postgres_ts_rank)))
     else:
         engines.append(("(c) FTS5 BM25 alone", loaded(fts5_bm25)))
+    if args.engines:
+        wanted = [w.strip() for w in args.engines.split(",")]
+        engines = [(label, engine) for label, engine in engines if any(label.startswith(w) for w in wanted)]
     print(
         f"database: {connection.vendor}; machine: {os.cpu_count()} cores, load average "
         f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}; queries: {len(QUERIES)} x {args.repeat}",

@@ -257,27 +257,33 @@ def insert_rows(model, rows, batch_size=5000):
     _execute_rows(sql, prepared, batch_size)
 
 
-def _bulk_upsert(model, created, updated, batch_size=1000):
+def _bulk_upsert(model, created, updated, fields=None, batch_size=1000):
+    """Insert `created`; write `fields` (default: every field but the slug and timestamps) of `updated`,
+    so that what the caller does not set (e.g. a charity number staff entered) is left as it is."""
     from django.utils import timezone
 
     unique_slugs(model, created) if hasattr(model, "slug") else None
     insert_many(model, created)
     if updated:
         now = timezone.now()
-        names = [
-            f.attname
-            for f in model._meta.concrete_fields
-            if not f.primary_key and f.attname not in ("slug", "created_at", "updated_at")
-        ]
+        names = (
+            list(fields)
+            if fields is not None
+            else [
+                f.attname
+                for f in model._meta.concrete_fields
+                if not f.primary_key and f.attname not in ("slug", "created_at", "updated_at")
+            ]
+        )
         for obj in updated:
             obj.updated_at = now
         model.objects.bulk_update(updated, [*names, "updated_at"], batch_size=batch_size)
 
 
 @transaction.atomic
-def import_organisations_bulk(created, updated, batch_size=1000):
+def import_organisations_bulk(created, updated, fields=None, batch_size=1000):
     """Create and update many organisations (instances with every field set; slugs made for new ones)."""
-    _bulk_upsert(Organisation, created, updated, batch_size)
+    _bulk_upsert(Organisation, created, updated, fields, batch_size)
     if updated:
         listing_changed(
             *Group.objects.filter(organisation__in=[o.pk for o in updated]).values_list("pk", flat=True)
@@ -285,15 +291,33 @@ def import_organisations_bulk(created, updated, batch_size=1000):
 
 
 @transaction.atomic
-def import_venues_bulk(created, updated, batch_size=1000):
-    """Create and update many venues; a member's home never has a public address (as Venue.save says)."""
+def import_venues_bulk(created, updated, fields=None, batch_size=1000):
+    """Create and update many venues; a member's home never has a public address (as Venue.save says), and
+    an update never makes a venue less private than it is here (a member's home stays one; an address shown
+    on request or hidden stays so)."""
     from .models import Meeting, Venue, normalise_postcode
+
+    if updated:
+        order = [Venue.Disclosure.PUBLIC, Venue.Disclosure.ON_REQUEST, Venue.Disclosure.HIDDEN]
+        here = dict(
+            (pk, (home, disclosure))
+            for pk, home, disclosure in Venue.objects.filter(pk__in=[v.pk for v in updated]).values_list(
+                "pk", "is_members_home", "address_disclosure"
+            )
+        )
+        for venue in updated:
+            home, disclosure = here.get(venue.pk, (False, Venue.Disclosure.PUBLIC))
+            venue.is_members_home = venue.is_members_home or home
+            if order.index(disclosure) > order.index(venue.address_disclosure):
+                venue.address_disclosure = disclosure
+        if fields is not None:
+            fields = list(dict.fromkeys([*fields, "is_members_home", "address_disclosure"]))
 
     for venue in [*created, *updated]:
         venue.postcode = normalise_postcode(venue.postcode)
         if venue.is_members_home and venue.address_disclosure == Venue.Disclosure.PUBLIC:
             venue.address_disclosure = Venue.Disclosure.ON_REQUEST
-    _bulk_upsert(Venue, created, updated, batch_size)
+    _bulk_upsert(Venue, created, updated, fields, batch_size)
     if updated:
         listing_changed(
             *Meeting.objects.filter(venue__in=[v.pk for v in updated]).values_list("group_id", flat=True)

@@ -89,6 +89,27 @@ RESTART = re.compile(r"restart on (\d{1,2} [A-Za-z]+ \d{4})")
 PHONE = re.compile(r"[0-9 +()-]{3,20}")
 TAG = re.compile(r"<[^>]+>")
 BLOCK_END = re.compile(r"</(p|h[1-6]|li|div|tr)>|<br\s*/?>", re.I)
+# What an import writes of a row that is already here (the rest, e.g. a charity number, is left alone).
+ORGANISATION_FIELDS = ["name", "description", "website", "email"]
+VENUE_WRITE_FIELDS = [
+    "name",
+    "address_1",
+    "address_2",
+    "town",
+    "county",
+    "postcode",
+    "country",
+    "directions",
+    "address_disclosure",
+    "latitude",
+    "longitude",
+    "access_notes",
+    "step_free",
+    "hearing_loop",
+    "accessible_toilet",
+    "parking",
+    "near_public_transport",
+]
 GROUP_WRITE_FIELDS = [
     "organisation_id",
     "name",
@@ -1011,10 +1032,10 @@ class Importer:
                     }
                 )
         if kind == ImportedRecord.Kind.ORGANIZATION:
-            directory_services.import_organisations_bulk(create, update)
+            directory_services.import_organisations_bulk(create, update, fields=ORGANISATION_FIELDS)
             self.organisation_names.update((o.pk, o.name) for o in [*create, *update])
         else:
-            directory_services.import_venues_bulk(create, update)
+            directory_services.import_venues_bulk(create, update, fields=VENUE_WRITE_FIELDS)
             self.venue_fields.update((v.pk, _fields(v, VENUE_FIELDS)) for v in [*create, *update])
         directory_services.insert_rows(ImportedRecord, new_records)
         ImportedRecord.objects.bulk_update(

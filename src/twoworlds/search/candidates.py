@@ -25,9 +25,9 @@ from django.db import connection
 from .keyword import top_keyword_scores
 
 HIT_LIMIT = 1000  # at most this many hits per side; beyond it the total reads "more than 1,000"
-KEYWORD_LIMIT = 500
-KEYWORD_SCAN = 2000  # at most this many keyword matches are scored per step (see keyword.py)
-CATEGORY_LIMIT = 1000
+KEYWORD_LIMIT = 300
+KEYWORD_SCAN = 600  # at most this many keyword matches are scored per step (see keyword.py)
+CATEGORY_LIMIT = 500
 ALLOWED_LIMIT = 2000  # a filtered set this small is handed to the vector index as the allowed set
 MEANING_OVERFETCH = 5  # otherwise this many times the neighbours are fetched and checked against the filters
 CHUNK = 900  # ids per IN (...) list, under SQLite's variable limit
@@ -170,41 +170,49 @@ def scope_ids(scope, limit):
     return [d for (d,) in rows[:limit]], len(rows) > limit
 
 
-def meaning(vector, scope, k, floor, restrict):
+def meaning(vector, scope, k, floor, restrict, memo=None):
     """{document id: cosine} for up to k documents in scope nearest the query vector, at or above `floor`.
 
     restrict: the filters narrow the directory, so look among their documents only. When those are at most
     ALLOWED_LIMIT they are handed to the vector index; otherwise (and when not restricting) the nearest
     documents overall are fetched and the filters checked in SQL, fetching MEANING_OVERFETCH times more
-    when restricting, so that enough pass."""
+    when restricting, so that enough pass. memo: a dict kept for one search, so that its local and national
+    sides share one look-up of the nearest documents overall."""
     if vector is None or k <= 0:
         return {}
     from . import vectors
 
+    wanted = k
     if restrict:
         allowed, more = scope_ids(scope, ALLOWED_LIMIT)
         if not more:
             found = vectors.nearest(vector, k=min(k, len(allowed)), allowed=set(allowed)) if allowed else []
             return {d: float(s) for d, s in found if s >= floor}
-        found = vectors.nearest(vector, k=k * MEANING_OVERFETCH)
-    else:
-        found = vectors.nearest(vector, k=k)
+        k *= MEANING_OVERFETCH
+    memo = {} if memo is None else memo
+    if k not in memo:
+        memo[k] = vectors.nearest(vector, k=k)
+    found = memo[k]
     found = [(d, s) for d, s in found if s >= floor]
     passed = in_scope([d for d, _ in found], scope)
-    return {d: float(s) for d, s in found if d in passed}
+    return {d: float(s) for d, s in [(d, s) for d, s in found if d in passed][:wanted]}
 
 
 # --- what the page needs ----------------------------------------------------------------------------------
 
 
 def listing_of(document_ids):
-    """{document id: (group id, sort name)} for these documents (through the ORM: group ids are UUIDs)."""
+    """{document id: (group id, sort name)} for these documents."""
     from .models import SearchDocument
 
+    group_id = SearchDocument._meta.get_field("group").target_field.to_python  # UUIDs: text on SQLite
     found = {}
     for chunk in _chunks(document_ids):
-        rows = SearchDocument.objects.filter(pk__in=chunk).values_list("pk", "group_id", "sort_name")
-        found.update((d, (g, n)) for d, g, n in rows)
+        rows = _rows(
+            f"SELECT id, group_id, sort_name FROM search_searchdocument WHERE id IN ({_placeholders(chunk)})",
+            chunk,
+        )
+        found.update((d, (group_id(g), n)) for d, g, n in rows)
     return found
 
 

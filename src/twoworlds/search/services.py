@@ -11,15 +11,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 
 from twoworlds.directory import queries as directory
 from twoworlds.safety.services import reads_as_crisis
 
-from . import ranking, spelling
+from . import candidates, ranking, spelling
 from .documents import build_document
 from .geocoding import distance_miles, locate, rebuild_places
-from .keyword import keyword_scores, query_terms
+from .keyword import query_terms
 from .models import SearchDocument, SearchFacet, SearchPoint
 from .vectors import rebuild_vectors, update_vectors
 
@@ -83,6 +82,7 @@ class Outcome:
     place_from_query: str = ""  # "dementia near NG7": the place read from the words
     terms: list = field(default_factory=list)
     by_meaning: bool = False  # whether meaning (embeddings) took part
+    more: bool = False  # more groups matched than the hits hold (candidates.HIT_LIMIT): the total is a floor
 
     @property
     def total(self):
@@ -220,49 +220,44 @@ def matching_categories(text):
     return found
 
 
-def _with_facet(queryset, facet, value):
-    return queryset.filter(
-        Exists(SearchFacet.objects.filter(document=OuterRef("pk"), facet=facet, value=value))
-    )
-
-
-def _filtered(filters, national):
-    documents = SearchDocument.objects.filter(listed=True, national=national)
+def _facets(filters, national):
+    """The filters as facet values a document must have (national organisations: issue and language only)."""
+    facets = []
     if filters.category:
-        documents = _with_facet(documents, "cat", filters.category)
+        facets.append(("cat", filters.category))
     if filters.language:
-        documents = _with_facet(documents, "lang", filters.language)
+        facets.append(("lang", filters.language))
     if national:
-        return documents
+        return facets
     if filters.format:
-        documents = _with_facet(documents, "format", filters.format)
+        facets.append(("format", filters.format))
     if filters.day and filters.time:
-        documents = _with_facet(documents, "slot", f"{DAYS.index(filters.day)}-{filters.time}")
+        facets.append(("slot", f"{DAYS.index(filters.day)}-{filters.time}"))
     elif filters.day:
-        documents = _with_facet(documents, "day", str(DAYS.index(filters.day)))
+        facets.append(("day", str(DAYS.index(filters.day))))
     elif filters.time:
-        documents = _with_facet(documents, "time", filters.time)
-    return documents
+        facets.append(("time", filters.time))
+    return facets
 
 
-def _distances(document_ids, located, radius):
+def _filtered(filters, national, located=None):
+    """The documents the filters let through, as an SQL scope (see candidates.Scope)."""
+    facets = _facets(filters, national)
+    if located and not national:
+        radius = filters.distance or DEFAULT_DISTANCE
+        return candidates.Scope.around(national, facets, located.latitude, located.longitude, radius)
+    return candidates.Scope(national=national, facets=facets)
+
+
+def _distances(document_ids, located, radius, box=None):
     """{document id: miles to its nearest public point} for documents with a point within `radius`;
     documents with no point at all (online, telephone) map to None."""
-    lat_span = radius / 69.0
-    lon_span = radius / max(1.0, 69.0 * math.cos(math.radians(located.latitude)))
+    points, with_points = candidates.points_of(document_ids, box)
     nearest = {}
-    points = SearchPoint.objects.filter(
-        document_id__in=document_ids,
-        latitude__range=(located.latitude - lat_span, located.latitude + lat_span),
-        longitude__range=(located.longitude - lon_span, located.longitude + lon_span),
-    ).values_list("document_id", "latitude", "longitude")
-    for document_id, lat, lon in points:
-        miles = distance_miles(located.latitude, located.longitude, lat, lon)
-        if miles <= radius and miles < nearest.get(document_id, math.inf):
+    for document_id, places in points.items():
+        miles = min(distance_miles(located.latitude, located.longitude, lat, lon) for lat, lon in places)
+        if miles <= radius:
             nearest[document_id] = miles
-    with_points = set(
-        SearchPoint.objects.filter(document_id__in=document_ids).values_list("document_id", flat=True)
-    )
     for document_id in set(document_ids) - with_points:
         nearest[document_id] = None
     return nearest
@@ -272,48 +267,61 @@ def _narrowed(filters):
     return any((filters.category, filters.language, filters.format, filters.day, filters.time))
 
 
-def _rank(query, filters, categories, national, located, *, terms=(), keyword=None, vector=None):
-    """Hits for one side (local or national) in order. keyword: {document id: keyword score} for the
-    query's words; vector: the query's embedding or None. See ranking.py for how they combine."""
-    documents = _filtered(filters, national)
-    candidates = dict(documents.values_list("pk", "group_id"))
-    confident = set()
+def _rank(query, filters, categories, national, located, *, terms=(), vector=None, neighbours=None):
+    """(hits for one side (local or national) in order, whether more matched than the hits hold).
+
+    Only bounded candidates are scored (candidates.py: the best keyword matches, members of the issues
+    named, the nearest in meaning, all with the filters inside the SQL); ranking.combine orders them."""
+    scope = _filtered(filters, national, located)
     if query.strip():
-        keyword = {d: s for d, s in (keyword or {}).items() if d in candidates}
-        in_categories = {}
-        if categories:
-            by_slug = {c.slug: c for c in categories}
-            in_category = SearchFacet.objects.filter(
-                document__in=documents, facet="cat", value__in=list(by_slug)
-            ).values_list("document_id", "value")
-            for document_id, slug in in_category:
-                in_categories.setdefault(document_id, []).append(by_slug[slug])
-        similarity = ranking.meaning_scores(vector, candidates, restrict=_narrowed(filters))
+        keyword, more_words = candidates.keyword(terms, scope) if terms else ({}, False)
+        slugs = [c.slug for c in categories]
+        members, more_members = candidates.category_members(slugs, scope)
+        similarity = candidates.meaning(
+            vector,
+            scope,
+            ranking.MEANING_NEIGHBOURS,
+            ranking.MEANING_FLOOR,
+            restrict=_narrowed(filters),
+            memo=neighbours,
+        )
+        # Every candidate's issues, not only those of the members found: the words' and meaning's too.
+        by_slug = {c.slug: c for c in categories}
+        listed = candidates.categories_of(set(keyword) | set(members) | set(similarity), slugs)
+        in_categories = {d: [by_slug[s] for s in found] for d, found in listed.items()}
         scores, reasons = ranking.combine(keyword, in_categories, similarity, categories)
         confident = set(keyword) | set(in_categories)
         confident |= {d for d, cosine in similarity.items() if cosine >= ranking.CONFIDENT_MEANING}
         confident &= set(scores)
+        more = more_words or more_members
     else:
-        scores, reasons = dict.fromkeys(candidates, 0.0), {}
-        confident = set(candidates)
+        ids, more = candidates.filtered(scope)
+        scores, reasons = dict.fromkeys(ids, 0.0), {}
+        confident = set(ids)
 
     distances = {}
     if located and not national:
-        distances = _distances(list(scores), located, filters.distance or DEFAULT_DISTANCE)
+        distances = _distances(list(scores), located, filters.distance or DEFAULT_DISTANCE, scope.box)
         scores = {d: s for d, s in scores.items() if d in distances}
-    names = dict(SearchDocument.objects.filter(pk__in=list(scores)).values_list("pk", "sort_name"))
+    listing = candidates.listing_of(list(scores))
 
     def order(document_id):
         miles = distances.get(document_id)
         # Relevance first; among equals, nearer first, and groups you travel to before ones you do not.
-        return (-round(scores[document_id], 6), miles if miles is not None else math.inf, names[document_id])
+        return (
+            -round(scores[document_id], 6),
+            miles if miles is not None else math.inf,
+            listing[document_id][1],
+        )
 
+    ordered = sorted((d for d in scores if d in listing), key=order)
+    more = more or len(ordered) > candidates.HIT_LIMIT
     hits = []
-    for d in sorted(scores, key=order):
-        hit = Hit(candidates[d], scores[d], distances.get(d), reasons.get(d, []), document_id=d)
+    for d in ordered[: candidates.HIT_LIMIT]:
+        hit = Hit(listing[d][0], scores[d], distances.get(d), reasons.get(d, []), document_id=d)
         hit.confident = d in confident
         hits.append(hit)
-    return hits
+    return hits, more
 
 
 def _place_in_query(query):
@@ -338,18 +346,18 @@ def find_groups(query="", filters=None):
     corrected, corrections = spelling.correct(text) if text else (text, {})
     categories = matching_categories(corrected)
     terms = query_terms(corrected)
-    keyword = keyword_scores(terms) if terms else {}
     vector = ranking.query_vector(corrected)
-    ranked = {"terms": terms, "keyword": keyword, "vector": vector}
-    hits = _rank(corrected, filters, categories, national=False, located=located, **ranked)
+    ranked = {"terms": terms, "vector": vector, "neighbours": {}}  # neighbours: shared by both sides
+    hits, more = _rank(corrected, filters, categories, national=False, located=located, **ranked)
     national = []
     if corrected or filters.category:
-        national = _rank(corrected, filters, categories, national=True, located=None, **ranked)
+        national, _ = _rank(corrected, filters, categories, national=True, located=None, **ranked)
         national = [h for h in national if h.confident][:NATIONAL_LIMIT]
+    shown = located or not filters.near
     return Outcome(
         query=query,
         filters=filters,
-        hits=hits if (located or not filters.near) else [],
+        hits=hits if shown else [],
         national=national,
         located=located,
         place_not_found=bool(filters.near) and located is None,
@@ -359,4 +367,5 @@ def find_groups(query="", filters=None):
         place_from_query=place,
         terms=terms,
         by_meaning=vector is not None,
+        more=more and bool(shown),
     )

@@ -56,6 +56,8 @@ SYNC_MARGIN = timedelta(minutes=2)  # rows written in a transaction that committ
 EXACT_ALLOWED_LIMIT = 3_000
 GRAPH_FETCH_LIMIT = 5_000
 RERANK_MIN = 40  # the graph proposes at least this many candidates, re-scored exactly
+SYNC_CHUNK = 5000  # rows read at a time when catching up
+SAME_VECTOR = 0.995  # a stored vector and the graph's int8 copy of it are at least this close
 HNSW = {"connectivity": 16, "expansion_add": 128, "expansion_search": 200, "dtype": "i8"}
 
 
@@ -369,13 +371,37 @@ def _sync():
     since = _Process.synced_to - SYNC_MARGIN
     changed = dict(_current_vectors(since).values_list("pk", "updated_at"))
     todo = [pk for pk, at in changed.items() if _Process.applied.get(pk) != at]
-    if todo:
-        rows = list(SearchVector.objects.filter(pk__in=todo).values_list("pk", "vector", "updated_at"))
-        _apply([pk for pk, _, _ in rows], _matrix([raw for _, raw, _ in rows]))
+    for start in range(0, len(todo), SYNC_CHUNK):  # in chunks: after a rebuild the margin holds every row
+        chunk = todo[start : start + SYNC_CHUNK]
+        rows = list(SearchVector.objects.filter(pk__in=chunk).values_list("pk", "vector", "updated_at"))
+        ids = np.asarray([pk for pk, _, _ in rows], dtype=np.int64)
+        matrix = _matrix([raw for _, raw, _ in rows])
+        fresh = ~_already_in_graph(ids, matrix)
+        _apply(ids[fresh].tolist(), matrix[fresh])
         _Process.applied.update((pk, at) for pk, _, at in rows)
     _Process.applied = {pk: at for pk, at in _Process.applied.items() if at >= since}
     _Process.synced_to = started
     _Process.checked = time.monotonic()
+
+
+def _already_in_graph(ids, matrix):
+    """Which of these rows the loaded graph already holds with the same vector. A graph loaded just after a
+    rebuild finds every row it was built from inside SYNC_MARGIN; applying them again would copy them all into
+    the exact delta (the whole directory, searched exactly on every query)."""
+    index = _Process.index
+    same = np.zeros(len(ids), dtype=bool)
+    if index.exact or not len(ids):
+        return same
+    held = index._in_graph(ids) & ~np.isin(ids, np.fromiter(index.hidden, dtype=np.int64))
+    if held.any():
+        graph = np.asarray(index.graph.get(ids[held].astype(np.uint64), dtype=np.float32), dtype=np.float32)
+        graph = graph.reshape(int(held.sum()), -1)
+        stored = matrix[held]
+        cosine = np.einsum("ij,ij->i", graph, stored) / np.maximum(
+            np.linalg.norm(graph, axis=1) * np.linalg.norm(stored, axis=1), 1e-12
+        )
+        same[np.flatnonzero(held)] = cosine >= SAME_VECTOR
+    return same
 
 
 def _apply(ids, matrix):

@@ -6,141 +6,356 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0003_venue_disclosure_group_logo_lapsed'),
+        ("directory", "0003_venue_disclosure_group_logo_lapsed"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportedRecord',
+            name="ImportedRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('organization', 'organisation'), ('service', 'service (group)'), ('location', 'location (venue)'), ('schedule', 'schedule (meeting)'), ('meeting', 'meeting (Meeting Guide)'), ('contact', 'phone or contact')], max_length=20, verbose_name='kind')),
-                ('external_id', models.CharField(max_length=255, verbose_name='id in the source')),
-                ('fingerprint', models.CharField(blank=True, max_length=64, verbose_name='fingerprint of the incoming record')),
-                ('local_fingerprint', models.CharField(blank=True, max_length=64, verbose_name='fingerprint of our record after the import')),
-                ('imported_at', models.DateTimeField(auto_now_add=True, verbose_name='first imported')),
-                ('seen_at', models.DateTimeField(blank=True, null=True, verbose_name='last seen in the source')),
-                ('group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='imported_records', to='directory.group')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='imported_records', to='directory.meeting')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='imported_records', to='directory.organisation')),
-                ('venue', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='imported_records', to='directory.venue')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("organization", "organisation"),
+                            ("service", "service (group)"),
+                            ("location", "location (venue)"),
+                            ("schedule", "schedule (meeting)"),
+                            ("meeting", "meeting (Meeting Guide)"),
+                            ("contact", "phone or contact"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("external_id", models.CharField(max_length=255, verbose_name="id in the source")),
+                (
+                    "fingerprint",
+                    models.CharField(
+                        blank=True, max_length=64, verbose_name="fingerprint of the incoming record"
+                    ),
+                ),
+                (
+                    "local_fingerprint",
+                    models.CharField(
+                        blank=True, max_length=64, verbose_name="fingerprint of our record after the import"
+                    ),
+                ),
+                ("imported_at", models.DateTimeField(auto_now_add=True, verbose_name="first imported")),
+                (
+                    "seen_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last seen in the source"),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="imported_records",
+                        to="directory.group",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="imported_records",
+                        to="directory.meeting",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="imported_records",
+                        to="directory.organisation",
+                    ),
+                ),
+                (
+                    "venue",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="imported_records",
+                        to="directory.venue",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'imported record',
-                'verbose_name_plural': 'imported records',
-                'ordering': ['source', 'kind', 'external_id'],
+                "verbose_name": "imported record",
+                "verbose_name_plural": "imported records",
+                "ordering": ["source", "kind", "external_id"],
             },
         ),
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(auto_now_add=True, verbose_name='started')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('dry_run', models.BooleanField(default=False, verbose_name='preview only')),
-                ('counts', models.JSONField(blank=True, default=dict, verbose_name='counts')),
-                ('problems', models.JSONField(blank=True, default=list, verbose_name='problems')),
-                ('summary', models.TextField(blank=True, verbose_name='report')),
-                ('ok', models.BooleanField(default=False, verbose_name='nothing rejected')),
-                ('started_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField(auto_now_add=True, verbose_name="started")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="finished")),
+                ("dry_run", models.BooleanField(default=False, verbose_name="preview only")),
+                ("counts", models.JSONField(blank=True, default=dict, verbose_name="counts")),
+                ("problems", models.JSONField(blank=True, default=list, verbose_name="problems")),
+                ("summary", models.TextField(blank=True, verbose_name="report")),
+                ("ok", models.BooleanField(default=False, verbose_name="nothing rejected")),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'import run',
-                'verbose_name_plural': 'import runs',
-                'ordering': ['-started_at', '-pk'],
+                "verbose_name": "import run",
+                "verbose_name_plural": "import runs",
+                "ordering": ["-started_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ImportConflict',
+            name="ImportConflict",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fields', models.JSONField(default=list, verbose_name='fields that differ')),
-                ('incoming', models.JSONField(default=dict, verbose_name='imported values')),
-                ('ours', models.JSONField(blank=True, default=dict, verbose_name='our values at the time')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='found')),
-                ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='resolved')),
-                ('resolution', models.CharField(blank=True, choices=[('kept_ours', 'Kept our version'), ('took_theirs', 'Took the imported version')], max_length=12, verbose_name='resolution')),
-                ('group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='import_conflicts', to='directory.group')),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conflicts', to='interop.importedrecord')),
-                ('run', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conflicts', to='interop.importrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("fields", models.JSONField(default=list, verbose_name="fields that differ")),
+                ("incoming", models.JSONField(default=dict, verbose_name="imported values")),
+                ("ours", models.JSONField(blank=True, default=dict, verbose_name="our values at the time")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="found")),
+                ("resolved_at", models.DateTimeField(blank=True, null=True, verbose_name="resolved")),
+                (
+                    "resolution",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("kept_ours", "Kept our version"),
+                            ("took_theirs", "Took the imported version"),
+                        ],
+                        max_length=12,
+                        verbose_name="resolution",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="import_conflicts",
+                        to="directory.group",
+                    ),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conflicts",
+                        to="interop.importedrecord",
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conflicts",
+                        to="interop.importrun",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'import conflict',
-                'verbose_name_plural': 'import conflicts',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "import conflict",
+                "verbose_name_plural": "import conflicts",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('kind', models.CharField(choices=[('hsds_file', 'HSDS file'), ('hsds_api', 'HSDS API'), ('meeting_guide', 'Meeting Guide feed')], default='hsds_file', max_length=20, verbose_name='kind')),
-                ('location', models.CharField(blank=True, help_text='Where the records are read from.', max_length=1000, verbose_name='web address or file')),
-                ('subscribed', models.BooleanField(default=False, help_text='Refresh the records from this source on a schedule.', verbose_name='subscribed')),
-                ('refresh_hours', models.PositiveIntegerField(default=24, verbose_name='refresh every (hours)')),
-                ('last_run_at', models.DateTimeField(blank=True, null=True, verbose_name='last run')),
-                ('last_status', models.CharField(blank=True, max_length=200, verbose_name='last result')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('organisation', models.ForeignKey(blank=True, help_text="For a feed whose groups are all run by one organisation, e.g. a fellowship's meetings.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='import_sources', to='directory.organisation', verbose_name='organisation running all its groups')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("hsds_file", "HSDS file"),
+                            ("hsds_api", "HSDS API"),
+                            ("meeting_guide", "Meeting Guide feed"),
+                        ],
+                        default="hsds_file",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "location",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where the records are read from.",
+                        max_length=1000,
+                        verbose_name="web address or file",
+                    ),
+                ),
+                (
+                    "subscribed",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Refresh the records from this source on a schedule.",
+                        verbose_name="subscribed",
+                    ),
+                ),
+                (
+                    "refresh_hours",
+                    models.PositiveIntegerField(default=24, verbose_name="refresh every (hours)"),
+                ),
+                ("last_run_at", models.DateTimeField(blank=True, null=True, verbose_name="last run")),
+                ("last_status", models.CharField(blank=True, max_length=200, verbose_name="last result")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="For a feed whose groups are all run by one organisation, e.g. a fellowship's meetings.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="import_sources",
+                        to="directory.organisation",
+                        verbose_name="organisation running all its groups",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'import source',
-                'verbose_name_plural': 'import sources',
-                'ordering': ['name'],
+                "verbose_name": "import source",
+                "verbose_name_plural": "import sources",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='importrun',
-            name='source',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='runs', to='interop.source'),
+            model_name="importrun",
+            name="source",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="runs", to="interop.source"
+            ),
         ),
         migrations.AddField(
-            model_name='importedrecord',
-            name='source',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='records', to='interop.source'),
+            model_name="importedrecord",
+            name="source",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="records", to="interop.source"
+            ),
         ),
         migrations.CreateModel(
-            name='TermMapping',
+            name="TermMapping",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('taxonomy', models.CharField(blank=True, max_length=255, verbose_name='taxonomy')),
-                ('code', models.CharField(max_length=255, verbose_name='term id or code')),
-                ('name', models.CharField(blank=True, max_length=255, verbose_name='term')),
-                ('seen_count', models.PositiveIntegerField(default=0, verbose_name='times seen')),
-                ('first_seen_at', models.DateTimeField(auto_now_add=True, verbose_name='first seen')),
-                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='term_mappings', to='directory.category', verbose_name='our category')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("taxonomy", models.CharField(blank=True, max_length=255, verbose_name="taxonomy")),
+                ("code", models.CharField(max_length=255, verbose_name="term id or code")),
+                ("name", models.CharField(blank=True, max_length=255, verbose_name="term")),
+                ("seen_count", models.PositiveIntegerField(default=0, verbose_name="times seen")),
+                ("first_seen_at", models.DateTimeField(auto_now_add=True, verbose_name="first seen")),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="term_mappings",
+                        to="directory.category",
+                        verbose_name="our category",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'taxonomy term mapping',
-                'verbose_name_plural': 'taxonomy term mappings',
-                'ordering': ['taxonomy', 'name', 'code'],
+                "verbose_name": "taxonomy term mapping",
+                "verbose_name_plural": "taxonomy term mappings",
+                "ordering": ["taxonomy", "name", "code"],
             },
         ),
         migrations.CreateModel(
-            name='ImportedTerm',
+            name="ImportedTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='imported_terms', to='directory.group')),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='uses', to='interop.termmapping')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="imported_terms",
+                        to="directory.group",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="uses",
+                        to="interop.termmapping",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='importedrecord',
-            constraint=models.UniqueConstraint(fields=('source', 'kind', 'external_id'), name='unique_imported_record'),
+            model_name="importedrecord",
+            constraint=models.UniqueConstraint(
+                fields=("source", "kind", "external_id"), name="unique_imported_record"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termmapping',
-            constraint=models.UniqueConstraint(fields=('taxonomy', 'code'), name='unique_term_mapping'),
+            model_name="termmapping",
+            constraint=models.UniqueConstraint(fields=("taxonomy", "code"), name="unique_term_mapping"),
         ),
         migrations.AddConstraint(
-            model_name='importedterm',
-            constraint=models.UniqueConstraint(fields=('term', 'group'), name='unique_imported_term'),
+            model_name="importedterm",
+            constraint=models.UniqueConstraint(fields=("term", "group"), name="unique_imported_term"),
         ),
     ]
