@@ -14,6 +14,7 @@ How a directory of N listings is made (and exactly what is reused):
   model has run BASE + number of towns times, and each base vector is reused by every copy of that group.
 """
 
+# ruff: noqa: E501 -- the table of towns below is kept one row per line of several towns, unformatted
 import math
 import time
 

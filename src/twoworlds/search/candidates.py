@@ -31,6 +31,7 @@ CATEGORY_LIMIT = 500
 ALLOWED_LIMIT = 2000  # a filtered set this small is handed to the vector index as the allowed set
 MEANING_OVERFETCH = 5  # otherwise this many times the neighbours are fetched and checked against the filters
 CHUNK = 900  # ids per IN (...) list, under SQLite's variable limit
+SMALL_SCOPE = 300  # a scope this small (national organisations) is listed first and searched by id
 
 
 @dataclass
@@ -88,13 +89,32 @@ def _placeholders(values):
     return ", ".join(["%s"] * len(values))
 
 
+def _among(column, ids):
+    """(SQL, params) for `column` being one of these ids: one array parameter on PostgreSQL."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [list(ids)]
+    return f"{column} IN ({_placeholders(ids)})", list(ids)
+
+
 # --- the signals ------------------------------------------------------------------------------------------
 
 
 def keyword(terms, scope, limit=KEYWORD_LIMIT, scan=KEYWORD_SCAN):
     """({document id: keyword score}, capped) for the best `limit` documents in scope."""
     where, params = scope.where()
-    return top_keyword_scores(list(terms), where, params, limit, scan)
+    return top_keyword_scores(list(terms), where, params, limit, scan, within=small_scope(scope))
+
+
+def small_scope(scope):
+    """The ids in a national scope when there are at most SMALL_SCOPE (else None). National organisations are
+    few among many local groups: walking every keyword match or issue member to find them costs what the
+    whole directory costs, looking up these few does not."""
+    if not scope.national:
+        return None
+    if not hasattr(scope, "_small"):
+        ids, more = scope_ids(scope, SMALL_SCOPE)
+        scope._small = None if more else ids
+    return scope._small
 
 
 def category_members(slugs, scope, limit=CATEGORY_LIMIT):
@@ -103,6 +123,11 @@ def category_members(slugs, scope, limit=CATEGORY_LIMIT):
     slugs = list(dict.fromkeys(slugs))
     if not slugs:
         return {}, False
+    within = small_scope(scope)
+    if within is not None:
+        listed = categories_of(within, slugs)
+        best = sorted(listed, key=lambda d: (-len(listed[d]), d))
+        return {d: listed[d] for d in best[:limit]}, len(best) > limit
     where, params = scope.where()
     found, capped = [], False
     groups = [slugs] + ([[s] for s in slugs] if len(slugs) > 1 else [])
@@ -139,10 +164,11 @@ def categories_of(document_ids, slugs):
     if not slugs:
         return listed
     for chunk in _chunks(document_ids):
+        among, ids = _among("document_id", chunk)
         rows = _rows(
             "SELECT document_id, value FROM search_searchfacet WHERE facet = 'cat' "
-            f"AND value IN ({_placeholders(slugs)}) AND document_id IN ({_placeholders(chunk)})",
-            [*slugs, *chunk],
+            f"AND value IN ({_placeholders(slugs)}) AND {among}",
+            [*slugs, *ids],
         )
         for document_id, slug in rows:
             listed.setdefault(document_id, []).append(slug)
@@ -155,10 +181,8 @@ def in_scope(document_ids, scope):
     where, params = scope.where()
     passed = set()
     for chunk in _chunks(document_ids):
-        rows = _rows(
-            f"SELECT d.id FROM search_searchdocument d WHERE d.id IN ({_placeholders(chunk)}) AND {where}",
-            [*chunk, *params],
-        )
+        among, ids = _among("d.id", chunk)
+        rows = _rows(f"SELECT d.id FROM search_searchdocument d WHERE {among} AND {where}", [*ids, *params])
         passed.update(d for (d,) in rows)
     return passed
 
@@ -208,10 +232,8 @@ def listing_of(document_ids):
     group_id = SearchDocument._meta.get_field("group").target_field.to_python  # UUIDs: text on SQLite
     found = {}
     for chunk in _chunks(document_ids):
-        rows = _rows(
-            f"SELECT id, group_id, sort_name FROM search_searchdocument WHERE id IN ({_placeholders(chunk)})",
-            chunk,
-        )
+        among, ids = _among("id", chunk)
+        rows = _rows(f"SELECT id, group_id, sort_name FROM search_searchdocument WHERE {among}", ids)
         found.update((d, (group_id(g), n)) for d, g, n in rows)
     return found
 
@@ -221,11 +243,8 @@ def points_of(document_ids, box=None):
     set of these documents that have any point at all."""
     points, with_points = {}, set()
     for chunk in _chunks(document_ids):
-        rows = _rows(
-            "SELECT document_id, latitude, longitude FROM search_searchpoint "
-            f"WHERE document_id IN ({_placeholders(chunk)})",
-            chunk,
-        )
+        among, ids = _among("document_id", chunk)
+        rows = _rows(f"SELECT document_id, latitude, longitude FROM search_searchpoint WHERE {among}", ids)
         for document_id, lat, lon in rows:
             with_points.add(document_id)
             if box is None or (box[0] <= lat <= box[1] and box[2] <= lon <= box[3]):

@@ -66,7 +66,7 @@ def _postgres_scores(terms):
         return {row[0]: row[1] for row in cursor.fetchall()}
 
 
-def top_keyword_scores(terms, where, params, limit, scan):
+def top_keyword_scores(terms, where, params, limit, scan, within=None):
     """The best `limit` documents for these words among those `where` lets through, as
     ({document id: score}, whether more documents matched than were scored).
 
@@ -74,13 +74,15 @@ def top_keyword_scores(terms, where, params, limit, scan):
     `scan` matching documents are scored per step, so a common word at a million listings costs what it costs
     at a few thousand. Documents holding all the words are taken first; when fewer than `scan` do, documents
     holding any of them are added. Within the scan the order is exact BM25 / ts_rank; when a step has more
-    matches than `scan`, the ones scored are the first in the index's order (the result says so)."""
+    matches than `scan`, the ones scored are the first in the index's order (the result says so).
+    within: the ids of a small scope (national organisations): looked up one by one in the index, instead of
+    walking every match to find the few in scope."""
     if not terms:
         return {}, False
     scored, capped = {}, False
     steps = ["AND", "OR"] if len(terms) > 1 else ["OR"]
     for joiner in steps:
-        rows = _scan(terms, joiner, where, params, scan + 1)
+        rows = _scan(terms, joiner, where, params, scan + 1, within)
         capped = len(rows) > scan
         scored.update(rows[:scan])
         if capped:
@@ -89,7 +91,12 @@ def top_keyword_scores(terms, where, params, limit, scan):
     return dict(best[:limit]), capped or len(best) > limit
 
 
-def _scan(terms, joiner, where, params, scan):
+def _scan(terms, joiner, where, params, scan, within=None):
+    if within is not None:
+        if not within:
+            return []
+        where = f"d.id IN ({', '.join(['%s'] * len(within))}) AND {where}"
+        params = [*within, *params]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # Ranked by the any-word query in both steps (ts_rank scores AND and OR queries differently).
@@ -102,10 +109,12 @@ def _scan(terms, joiner, where, params, scan):
                 + [*params, scan],
             )
         else:
+            # With `within`, the rowid IN (...) makes FTS5 look each id up rather than walk every match.
+            rowids = f"AND search_fts.rowid IN ({', '.join(['%s'] * len(within))}) " if within else ""
             cursor.execute(
                 f"SELECT d.id, -{SQLITE_RANK} FROM search_fts "
                 "JOIN search_searchdocument d ON d.id = search_fts.rowid "
-                f"WHERE search_fts MATCH %s AND {where} LIMIT %s",
-                [_sqlite_match(terms, joiner), *params, scan],
+                f"WHERE search_fts MATCH %s {rowids}AND {where} LIMIT %s",
+                [_sqlite_match(terms, joiner), *(within or []), *params, scan],
             )
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
