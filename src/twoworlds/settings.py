@@ -225,6 +225,8 @@ REMINDER_EVERY_DAYS = int(os.environ.get("REMINDER_EVERY_DAYS", "14"))
 REMINDERS = int(os.environ.get("REMINDERS", "2"))
 CONFIRMATION_WARNING_DAYS = int(os.environ.get("CONFIRMATION_WARNING_DAYS", "210"))
 LAPSE_AFTER_DAYS = int(os.environ.get("LAPSE_AFTER_DAYS", "270"))
+# Both sides of a professional's role with a group are reminded this many days before its review, and on it.
+INVOLVEMENT_REVIEW_REMINDER_DAYS = int(os.environ.get("INVOLVEMENT_REVIEW_REMINDER_DAYS", "14"))
 # Requests to be contacted (special-category data): encrypted at rest with CONTACT_ENCRYPTION_KEYS (comma-
 # separated Fernet keys, newest first, for rotation; default: one generated into var/contact_keys), purged
 # CONTACT_PURGE_CLOSED_DAYS after they are closed and at most CONTACT_PURGE_UNOPENED_DAYS after they arrive

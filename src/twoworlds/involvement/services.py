@@ -36,12 +36,10 @@ from .models import Invitation, Role, RoleKind, RoleReview, Side
 
 log = logging.getLogger(__name__)
 
-DEFAULT_REMINDER_DAYS = 14
-
 
 def reminder_days():
     """How many days before a review date both sides are reminded (INVOLVEMENT_REVIEW_REMINDER_DAYS)."""
-    return int(getattr(settings, "INVOLVEMENT_REVIEW_REMINDER_DAYS", DEFAULT_REMINDER_DAYS))
+    return settings.INVOLVEMENT_REVIEW_REMINDER_DAYS
 
 
 # --- the group's terms (the relations app keeps them) -------------------------------------------------------
