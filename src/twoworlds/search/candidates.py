@@ -253,11 +253,24 @@ def points_of(document_ids, box=None):
 
 
 def filtered(scope, limit=HIT_LIMIT):
-    """For a search without words: (document ids in scope, name order, at most `limit`; capped).
+    """For a search without words: (document ids in scope, name order, at most `limit`; capped). With more
+    than `limit` under a filter, the `limit` put in name order are the first found, not the first by name.
 
     Near a place, the documents with a point in the box come first (they are ordered by distance later),
     then those without a point (online, telephone) in name order."""
     where, params = scope.where()
+    if scope.box is None and scope.facets:
+        # Found through the first facet's index rows, then put in name order: ordering the whole directory
+        # by name to find the few a narrow filter lets through would walk all of it.
+        facet, value = scope.facets[0]
+        rows = _rows(
+            "SELECT d.id, d.sort_name FROM search_searchfacet c "
+            "JOIN search_searchdocument d ON d.id = c.document_id "
+            f"WHERE c.facet = %s AND c.value = %s AND {where} LIMIT %s",
+            [facet, value, *params, limit + 1],
+        )
+        ordered = sorted(rows[:limit], key=lambda row: (row[1], row[0]))
+        return [d for d, _ in ordered], len(rows) > limit
     if scope.box is None:
         rows = _rows(
             f"SELECT d.id FROM search_searchdocument d WHERE {where} ORDER BY d.sort_name, d.id LIMIT %s",

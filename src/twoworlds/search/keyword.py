@@ -2,7 +2,7 @@
 Both take the same word list and return {document id: score} where higher is better.
 
 `top_keyword_scores` is the bounded form search uses: only the best `limit` documents, with the filters
-inside the same SQL, all words first and any of them only when too few documents hold them all."""
+inside the same SQL, and a bounded number of matches scored."""
 
 import re
 
@@ -26,14 +26,21 @@ def query_terms(text):
     return list(dict.fromkeys(w for w in words if w not in STOPWORDS and len(w) > 1))[:MAX_TERMS]
 
 
+def _prefix(terms):
+    """Whether the last word is taken as a prefix, so that a half-typed word still finds something: when it
+    is the only word (someone typing into the box). In a sentence the last word is whole, and a prefix
+    there makes the index merge every word it begins (all the "time…" words for "…all the time"), which at
+    a million listings costs a second."""
+    return len(terms) == 1 and len(terms[-1]) > 2
+
+
 def _sqlite_match(terms, joiner):
-    # The last word is a prefix so that a half-typed word still finds something.
-    parts = [f'"{t}"' for t in terms[:-1]] + [f'"{terms[-1]}"' + ("*" if len(terms[-1]) > 2 else "")]
+    parts = [f'"{t}"' for t in terms[:-1]] + [f'"{terms[-1]}"' + ("*" if _prefix(terms) else "")]
     return f" {joiner} ".join(parts)
 
 
 def _postgres_query(terms, joiner):
-    parts = list(terms[:-1]) + [terms[-1] + (":*" if len(terms[-1]) > 2 else "")]
+    parts = list(terms[:-1]) + [terms[-1] + (":*" if _prefix(terms) else "")]
     return f" {joiner} ".join(parts)
 
 
@@ -70,24 +77,18 @@ def top_keyword_scores(terms, where, params, limit, scan, within=None):
     """The best `limit` documents for these words among those `where` lets through, as
     ({document id: score}, whether more documents matched than were scored).
 
-    where/params: an SQL condition on the document table aliased `d` (the filters). Bounded work: at most
-    `scan` matching documents are scored per step, so a common word at a million listings costs what it costs
-    at a few thousand. Documents holding all the words are taken first; when fewer than `scan` do, documents
-    holding any of them are added. Within the scan the order is exact BM25 / ts_rank; when a step has more
-    matches than `scan`, the ones scored are the first in the index's order (the result says so).
+    where/params: an SQL condition on the document table aliased `d` (the filters). Bounded work: documents
+    holding any of the words are scored, at most `scan` of them, so a common word at a million listings costs
+    what it costs at a few thousand. Within the scan the order is exact BM25 / ts_rank; when more documents
+    match than `scan`, the ones scored are the first in the index's order (the result says so). (Asking for
+    all the words first was tried: when few documents hold them all, finding those few walks every match.)
     within: the ids of a small scope (national organisations): looked up one by one in the index, instead of
     walking every match to find the few in scope."""
     if not terms:
         return {}, False
-    scored, capped = {}, False
-    steps = ["AND", "OR"] if len(terms) > 1 else ["OR"]
-    for joiner in steps:
-        rows = _scan(terms, joiner, where, params, scan + 1, within)
-        capped = len(rows) > scan
-        scored.update(rows[:scan])
-        if capped:
-            break
-    best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))
+    rows = _scan(terms, "OR", where, params, scan + 1, within)
+    capped = len(rows) > scan
+    best = sorted(rows[:scan], key=lambda item: (-item[1], item[0]))
     return dict(best[:limit]), capped or len(best) > limit
 
 

@@ -97,3 +97,13 @@ def test_loading_again_changes_nothing():
     seeds.load(Category, Language, update=False)
     assert list(Category.objects.values_list("id", "slug", "parent_id", "name").order_by("id")) == before
     assert Language.objects.filter(code="en").count() == 1
+
+
+def test_a_flushed_database_gets_its_taxonomy_back(transactional_db):
+    """Browser tests flush the database between tests; the taxonomy must come back for the next test."""
+    from django.core.management import call_command
+
+    call_command("flush", "--no-input", verbosity=0)
+    assert Category.objects.filter(slug="dementia").exists()
+    assert Category.objects.count() == len(seeds.flat_categories())
+    assert Language.objects.exists()

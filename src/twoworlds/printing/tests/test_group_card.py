@@ -52,11 +52,12 @@ def test_the_card_says_what_the_group_page_says(client, card_group, tmp_path):
         "Someone will meet you at the door and sit with you.",
         f"Details last confirmed {confirmed:%-d %B %Y}.",
         f"Printed on {date.today():%-d %B %Y}",
-        "http://testserver/groups/sneinton-stroke-club/",
         "Samaritans",
         "116 123",
     ]:
         assert expected in text, expected
+    # The page's address may wrap at a slash, depending on the fonts installed: join the lines back.
+    assert "http://testserver/groups/sneinton-stroke-club/" in text.replace("/ ", "/")
     assert "may be out of date" not in text
 
 

@@ -50,9 +50,9 @@ def test_keyword_scoring_is_bounded_by_the_scan(many):
     assert more
 
 
-def test_all_words_first_then_any(many):
+def test_a_document_holding_any_of_the_words_is_a_candidate(many):
     found, _ = candidates.keyword(["stroke", "nonsenseword"], local(), limit=100)
-    assert len(found) == 30  # nothing holds both words, so any word counts
+    assert len(found) == 30  # nothing holds both words; any word counts
 
 
 def test_listed_and_national_are_inside_the_sql(many):
