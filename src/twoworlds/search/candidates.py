@@ -252,12 +252,13 @@ def points_of(document_ids, box=None):
     return points, with_points
 
 
-def filtered(scope, limit=HIT_LIMIT):
+def filtered(scope, limit=None):
     """For a search without words: (document ids in scope, name order, at most `limit`; capped). With more
     than `limit` under a filter, the `limit` put in name order are the first found, not the first by name.
 
     Near a place, the documents with a point in the box come first (they are ordered by distance later),
     then those without a point (online, telephone) in name order."""
+    limit = HIT_LIMIT if limit is None else limit
     where, params = scope.where()
     if scope.box is None and scope.facets:
         # Found through the first facet's index rows, then put in name order: ordering the whole directory

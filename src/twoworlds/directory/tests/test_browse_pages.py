@@ -36,3 +36,16 @@ def test_an_unknown_category_is_404(client, db):
 
 def test_the_issues_index_lists_categories(client, listing):
     assert "Stroke" in client.get("/issues/").content.decode()
+
+
+def test_a_category_page_says_when_more_groups_match_than_it_shows(client, db, monkeypatch):
+    from twoworlds.search import candidates
+
+    stroke = t.category("Stroke")
+    for name in ("Arnold Stroke Club", "Beeston Stroke Club", "Clifton Stroke Club"):
+        t.group(name, [stroke])
+    rebuild_index()
+    monkeypatch.setattr(candidates, "HIT_LIMIT", 2)
+    page = client.get("/issues/t-stroke/").content.decode()
+    assert "More than 2 local groups" in page
+    assert "Arnold Stroke Club" in page and "Clifton Stroke Club" not in page
