@@ -96,6 +96,14 @@ def save_meeting(meeting, *, validate=True):
 
 
 @transaction.atomic
+def remove_meeting(meeting):
+    """Take a meeting off its group's timetable (e.g. an importer's feed says it no longer runs)."""
+    group_id = meeting.group_id
+    meeting.delete()
+    listing_changed(group_id)
+
+
+@transaction.atomic
 def save_contact_route(route, *, validate=True):
     if validate:
         route.full_clean()

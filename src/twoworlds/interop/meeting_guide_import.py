@@ -1119,7 +1119,7 @@ class _Importer:
                 if meeting is not None and (
                     not record.local_fingerprint or record.local_fingerprint == _meeting_local(meeting)
                 ):
-                    meeting.delete()
+                    directory_services.remove_meeting(meeting)
                     self.report.add("meetings_taken_off_timetable")
                     self.report.changed_group_ids.add(group.pk)
                 record.meeting = None
@@ -1190,7 +1190,7 @@ class _Importer:
             group_seen = (ImportedRecord.Kind.SERVICE, self.group_keys.get(record.group_id, "")) in self.seen
             if meeting is not None and group_seen and record.local_fingerprint == _meeting_local(meeting):
                 self.report.changed_group_ids.add(meeting.group_id)
-                meeting.delete()
+                directory_services.remove_meeting(meeting)
                 record.meeting = None
                 record.save()
                 self.report.add("meetings_no_longer_in_feed")

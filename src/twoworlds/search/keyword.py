@@ -1,8 +1,7 @@
 """Keyword relevance, per database: SQLite FTS5 with BM25, PostgreSQL full-text search with ts_rank.
-Both take the same word list and return {document id: score} where higher is better.
 
-`top_keyword_scores` is the bounded form search uses: only the best `limit` documents, with the filters
-inside the same SQL, and a bounded number of matches scored."""
+`top_keyword_scores` takes the query's words and returns the best `limit` documents ({document id: score},
+higher is better), with the filters inside the same SQL and a bounded number of matches scored."""
 
 import re
 
@@ -42,35 +41,6 @@ def _sqlite_match(terms, joiner):
 def _postgres_query(terms, joiner):
     parts = list(terms[:-1]) + [terms[-1] + (":*" if _prefix(terms) else "")]
     return f" {joiner} ".join(parts)
-
-
-def keyword_scores(terms):
-    """Every document holding any of the words, with its score (unbounded: for small sets and tests)."""
-    if not terms:
-        return {}
-    if connection.vendor == "postgresql":
-        return _postgres_scores(terms)
-    return _sqlite_scores(terms)
-
-
-def _sqlite_scores(terms):
-    # Any of the words may match (people type sentences); BM25 ranks documents matching more of them higher.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT rowid, -{SQLITE_RANK} FROM search_fts WHERE search_fts MATCH %s",
-            [_sqlite_match(terms, "OR")],
-        )
-        return {row[0]: row[1] for row in cursor.fetchall()}
-
-
-def _postgres_scores(terms):
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT id, ts_rank(search_tsv, q) FROM search_searchdocument, to_tsquery('english', %s) q "
-            "WHERE search_tsv @@ q",
-            [_postgres_query(terms, "|")],
-        )
-        return {row[0]: row[1] for row in cursor.fetchall()}
 
 
 def top_keyword_scores(terms, where, params, limit, scan, within=None):
