@@ -48,4 +48,6 @@ def test_a_category_page_says_when_more_groups_match_than_it_shows(client, db, m
     monkeypatch.setattr(candidates, "HIT_LIMIT", 2)
     page = client.get("/issues/t-stroke/").content.decode()
     assert "More than 2 local groups" in page
-    assert "Arnold Stroke Club" in page and "Clifton Stroke Club" not in page
+    # Which two are shown is the first two found (on SQLite in name order; on PostgreSQL not necessarily).
+    names = ("Arnold Stroke Club", "Beeston Stroke Club", "Clifton Stroke Club")
+    assert len([name for name in names if name in page]) == 2
