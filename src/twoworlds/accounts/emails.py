@@ -5,6 +5,17 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
 
+def unique_addresses(addresses):
+    """Email addresses without blanks or repeats (compared case-insensitively), in the order given."""
+    seen, result = set(), []
+    for address in addresses:
+        address = (address or "").strip()
+        if address and address.lower() not in seen:
+            seen.add(address.lower())
+            result.append(address)
+    return result
+
+
 def render_email(template_prefix, context):
     """(subject, body) rendered from the two templates; the subject is squeezed onto one line."""
     subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())

@@ -288,6 +288,15 @@ def professionals_at(agency):
     return get_user_model().objects.filter(is_active=True, **current).distinct().order_by("pk")
 
 
+def agency_addresses(agency):
+    """The email addresses of the agency's professionals now (removed members get nothing)."""
+    from .emails import unique_addresses
+
+    if agency is None:
+        return []
+    return unique_addresses(user.email for user in professionals_at(agency))
+
+
 def ensure_agency(slug, name, kind="", description=""):
     """The agency with this slug, created or brought up to date (for demo data and set-up scripts)."""
     from .models import Agency

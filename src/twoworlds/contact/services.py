@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from twoworlds.accounts.emails import send_templated_email
 from twoworlds.accounts.services import agencies_of, is_professional  # noqa: F401  (re-exported)
 from twoworlds.directory.models import Category, Group
-from twoworlds.listings.services import active_contacts, is_contact
+from twoworlds.listings.services import contact_addresses, is_contact
 
 from . import crypto
 from .models import ContactRequest, ContactRequestAccess, ContactTally
@@ -63,17 +63,6 @@ def _site_url(path):
 
 
 # --- who -------------------------------------------------------------------------------------------------
-
-
-def contact_addresses(group):
-    """The email addresses of the group's active contacts (one each, active accounts only)."""
-    seen, addresses = set(), []
-    for contact in active_contacts(group):
-        email = (contact.user.email or "").strip()
-        if contact.user.is_active and email and email.lower() not in seen:
-            seen.add(email.lower())
-            addresses.append(email)
-    return addresses
 
 
 def can_ask(group):

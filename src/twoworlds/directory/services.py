@@ -216,27 +216,20 @@ def insert_many(model, objects, batch_size=5000):
     that need it (UUIDs, dates, times, JSON) and sends plain rows. auto_now/auto_now_add fields are set."""
     if not objects:
         return
-    from django.db import connections
     from django.utils import timezone
 
-    # The real connection, not the thread-local proxy: it is passed for every value below.
-    connection = connections[model.objects.db]
     now = timezone.now()
-    sql, prepare = _insert_plan(model)
+    _, prepare = _insert_plan(model)
     rows = []
     for obj in objects:
-        row = []
-        for field, attname, needs, stamped in prepare:
-            value = getattr(obj, attname)
-            if stamped and value is None:
-                value = now
-                setattr(obj, attname, value)
-            row.append(field.get_db_prep_save(value, connection) if needs and value is not None else value)
-        rows.append(row)
-    _execute_rows(sql, rows, batch_size)
+        for _field, attname, _needs, stamped in prepare:
+            if stamped and getattr(obj, attname) is None:
+                setattr(obj, attname, now)
+        rows.append({attname: getattr(obj, attname) for _field, attname, _needs, _stamped in prepare})
+    insert_rows(model, rows, batch_size)
     for obj in objects:
         obj._state.adding = False
-        obj._state.db = connection.alias
+        obj._state.db = model.objects.db
 
 
 def insert_rows(model, rows, batch_size=5000):

@@ -43,8 +43,7 @@ def _typed(name, value):
     return value
 
 
-def take_snapshot(group):
-    """Everything a group's listing says, as JSON-ready data."""
+def _snapshot(group, meetings, routes):
     data = _fields(group, GROUP_FIELDS)
     data["organisation"] = {"id": str(group.organisation_id), "name": group.organisation.name}
     data["categories"] = sorted(c.slug for c in group.categories.all())
@@ -56,15 +55,39 @@ def take_snapshot(group):
             **_fields(m, MEETING_FIELDS),
             "venue": {"id": str(m.venue_id), **_fields(m.venue, VENUE_FIELDS)} if m.venue_id else None,
         }
-        for m in Meeting.objects.filter(group=group)
-        .select_related("venue")
-        .order_by("weekday", "start_time", "pk")
+        for m in meetings
     ]
-    data["contact_routes"] = [
-        {"id": str(r.pk), **_fields(r, ROUTE_FIELDS)}
-        for r in ContactRoute.objects.filter(group=group).order_by("position", "pk")
-    ]
+    data["contact_routes"] = [{"id": str(r.pk), **_fields(r, ROUTE_FIELDS)} for r in routes]
     return data
+
+
+MEETING_ORDER = ("weekday", "start_time", "pk")
+ROUTE_ORDER = ("position", "pk")
+
+
+def take_snapshot(group):
+    """Everything a group's listing says, as JSON-ready data."""
+    meetings = Meeting.objects.filter(group=group).select_related("venue").order_by(*MEETING_ORDER)
+    routes = ContactRoute.objects.filter(group=group).order_by(*ROUTE_ORDER)
+    return _snapshot(group, meetings, routes)
+
+
+def take_snapshots(group_ids):
+    """{group id: `take_snapshot(group)`} for many groups in a handful of queries (importers, at scale)."""
+    group_ids = list(group_ids)
+    meetings, routes = {}, {}
+    for meeting in (
+        Meeting.objects.filter(group_id__in=group_ids).select_related("venue").order_by(*MEETING_ORDER)
+    ):
+        meetings.setdefault(meeting.group_id, []).append(meeting)
+    for route in ContactRoute.objects.filter(group_id__in=group_ids).order_by(*ROUTE_ORDER):
+        routes.setdefault(route.group_id, []).append(route)
+    groups = (
+        Group.objects.filter(pk__in=group_ids)
+        .select_related("organisation")
+        .prefetch_related("categories", "languages")
+    )
+    return {g.pk: _snapshot(g, meetings.get(g.pk, []), routes.get(g.pk, [])) for g in groups}
 
 
 def _venue_for(group, spec):

@@ -31,9 +31,9 @@ from django.utils.translation import gettext as _
 
 from twoworlds.accounts.decorators import is_staff_member
 from twoworlds.accounts.emails import send_templated_email
-from twoworlds.accounts.services import absolute_url, agencies_of, professionals_at
+from twoworlds.accounts.services import absolute_url, agencies_of, agency_addresses
 from twoworlds.directory.models import Group
-from twoworlds.listings.services import active_contacts, is_contact
+from twoworlds.listings.services import contact_addresses, is_contact
 
 from .counts import describe_count
 from .models import Delivery, FeedbackMessage, FeedbackThread, InfluencePreference, Level, Opportunity
@@ -42,20 +42,6 @@ log = logging.getLogger(__name__)
 
 
 # --- sending ------------------------------------------------------------------------------------------------
-
-
-def group_addresses(group):
-    seen, addresses = set(), []
-    for contact in active_contacts(group):
-        email = (contact.user.email or "").strip()
-        if contact.user.is_active and email and email.lower() not in seen:
-            seen.add(email.lower())
-            addresses.append(email)
-    return addresses
-
-
-def agency_addresses(agency):
-    return [user.email for user in professionals_at(agency) if user.email]
 
 
 def _send(template, context, addresses, reply_to=None):
@@ -199,7 +185,7 @@ def _deliver(opportunity, group):
             "url": _url("influence:group_opportunity", group.slug, delivery.pk),
             "settings_url": _url("influence:group", group.slug),
         }
-        addresses = group_addresses(group)
+        addresses = contact_addresses(group)
         transaction.on_commit(lambda: _send("opportunity_sent", context, addresses))
     return delivery if created else None
 
@@ -380,7 +366,7 @@ def reply(thread, user, body):
         "group_name": thread.group.name,
         "url": _url("influence:group_thread", thread.group.slug, thread.pk),
     }
-    addresses = group_addresses(thread.group)
+    addresses = contact_addresses(thread.group)
     transaction.on_commit(lambda: _send("feedback_reply", context, addresses))
     return message
 

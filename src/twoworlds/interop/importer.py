@@ -47,7 +47,14 @@ from twoworlds.directory.models import (
     Venue,
     normalise_postcode,
 )
-from twoworlds.directory.snapshots import GROUP_FIELDS, MEETING_FIELDS, ROUTE_FIELDS, VENUE_FIELDS, _fields
+from twoworlds.directory.snapshots import (
+    GROUP_FIELDS,
+    MEETING_FIELDS,
+    ROUTE_FIELDS,
+    VENUE_FIELDS,
+    _fields,
+    take_snapshots,
+)
 
 from .models import ImportConflict, ImportedRecord, ImportedTerm, ImportRun, Source, TermMapping
 
@@ -929,40 +936,6 @@ class Terms:
 # --- our listings as snapshots (for fingerprints and conflicts) -------------------------------------------
 
 
-def listing_snapshots(group_ids):
-    """`snapshots.take_snapshot` for many groups at once (a handful of queries instead of four per group)."""
-    groups = (
-        Group.objects.filter(pk__in=list(group_ids))
-        .select_related("organisation")
-        .prefetch_related("categories", "languages")
-    )
-    meetings, routes = {}, {}
-    for meeting in Meeting.objects.filter(group_id__in=list(group_ids)).select_related("venue"):
-        meetings.setdefault(meeting.group_id, []).append(meeting)
-    for route in ContactRoute.objects.filter(group_id__in=list(group_ids)):
-        routes.setdefault(route.group_id, []).append(route)
-    found = {}
-    for group in groups:
-        data = _fields(group, GROUP_FIELDS)
-        data["organisation"] = {"id": str(group.organisation_id), "name": group.organisation.name}
-        data["categories"] = sorted(c.slug for c in group.categories.all())
-        data["languages"] = sorted(lang.code for lang in group.languages.all())
-        data["logo"] = group.logo.name if group.logo else ""
-        data["meetings"] = [
-            {
-                "id": str(m.pk),
-                **_fields(m, MEETING_FIELDS),
-                "venue": {"id": str(m.venue_id), **_fields(m.venue, VENUE_FIELDS)} if m.venue_id else None,
-            }
-            for m in meetings.get(group.pk, [])
-        ]
-        data["contact_routes"] = [
-            {"id": str(r.pk), **_fields(r, ROUTE_FIELDS)} for r in routes.get(group.pk, [])
-        ]
-        found[group.pk] = data
-    return found
-
-
 # --- the run ----------------------------------------------------------------------------------------------
 
 
@@ -1093,7 +1066,7 @@ class Importer:
             and records[i.external_id].group_id
             and records[i.external_id].fingerprint != i.fingerprint
         ]
-        current = listing_snapshots([r.group_id for r in changed]) if changed else {}
+        current = take_snapshots([r.group_id for r in changed]) if changed else {}
         creating, updating, unchanged_records = [], [], []
         for item in batch:
             record = records.get(item.external_id)

@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from twoworlds.accounts.emails import send_templated_email
 from twoworlds.accounts.services import absolute_url, agencies_of
-from twoworlds.listings.services import active_contacts, is_contact
+from twoworlds.listings.services import contact_addresses, is_contact
 
 from .models import Invitation, Role, RoleKind, RoleReview, Side
 
@@ -64,17 +64,6 @@ class NotOnTheGroupsTerms(ValidationError):
 
 
 # --- sending ------------------------------------------------------------------------------------------------
-
-
-def group_addresses(group):
-    """Email addresses of the people who look after the group now (active accounts, one each)."""
-    seen, addresses = set(), []
-    for contact in active_contacts(group):
-        email = (contact.user.email or "").strip()
-        if contact.user.is_active and email and email.lower() not in seen:
-            seen.add(email.lower())
-            addresses.append(email)
-    return addresses
 
 
 def professional_addresses(user):
@@ -118,7 +107,7 @@ def role_url(role, side):
 
 
 def _addresses_for(side, role):
-    return group_addresses(role.group) if side == Side.GROUP else professional_addresses(role.professional)
+    return contact_addresses(role.group) if side == Side.GROUP else professional_addresses(role.professional)
 
 
 def _other(side):
@@ -153,7 +142,7 @@ def ask_to_attend(group, professional, agency, *, professional_name, about_you, 
     _after_commit(
         "invitation_asked",
         {"invitation": invitation, "group_name": group.name, "url": group_page_url(group)},
-        group_addresses(group),
+        contact_addresses(group),
     )
     log.info("Invitation %s asked of group %s by agency %s", invitation.pk, group.pk, agency.pk)
     return invitation
@@ -218,7 +207,7 @@ def cancel_invitation(invitation, user):
             "group_name": invitation.group.name,
             "url": group_page_url(invitation.group),
         },
-        group_addresses(invitation.group),
+        contact_addresses(invitation.group),
     )
     return invitation
 
@@ -481,7 +470,7 @@ class ReminderReport:
 def _remind(role, due):
     context = {"role": role, "group_name": role.group.name, "due": due}
     sent = _send(
-        "role_review_reminder", {**context, "url": role_url(role, Side.GROUP)}, group_addresses(role.group)
+        "role_review_reminder", {**context, "url": role_url(role, Side.GROUP)}, contact_addresses(role.group)
     )
     sent += _send(
         "role_review_reminder",

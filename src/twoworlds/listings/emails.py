@@ -12,21 +12,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from twoworlds.accounts.emails import unique_addresses
+
 log = logging.getLogger(__name__)
 
 
 def absolute(name, *args):
     return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
-
-
-def _unique(addresses):
-    seen, result = set(), []
-    for address in addresses:
-        address = (address or "").strip()
-        if address and address.lower() not in seen:
-            seen.add(address.lower())
-            result.append(address)
-    return result
 
 
 def staff_addresses():
@@ -44,19 +36,13 @@ def staff_addresses():
         .values_list("email", flat=True)
         .distinct()
     )
-    return _unique([*configured, *people])
-
-
-def contact_addresses(group):
-    from .services import active_contacts
-
-    return _unique(contact.user.email for contact in active_contacts(group) if contact.user.is_active)
+    return unique_addresses([*configured, *people])
 
 
 def send(template, subject, recipients, context):
     """One message per recipient. A failure to send is logged, never lost silently, and never undoes the
     decision it reports (that is already saved)."""
-    recipients = _unique(recipients)
+    recipients = unique_addresses(recipients)
     if not recipients:
         return 0
     body = render_to_string(
@@ -162,10 +148,14 @@ def change_decided(change):
             if approved
             else _("Your change to %(group)s was returned")
         ) % {"group": name}
+        from .services import contact_addresses
+
         send("change_decided", subject, contact_addresses(change.group), context)
 
 
 def report_received(report):
+    from .services import contact_addresses
+
     group = report.group
     send(
         "report_to_group",

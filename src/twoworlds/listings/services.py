@@ -73,6 +73,15 @@ def active_contacts(group):
     )
 
 
+def contact_addresses(group):
+    """The email addresses of the people who look after the group now (active accounts, one each)."""
+    from twoworlds.accounts.emails import unique_addresses
+
+    return unique_addresses(
+        contact.user.email for contact in active_contacts(group) if contact.user.is_active
+    )
+
+
 def groups_looked_after_by(user):
     """The groups this person looks after now (not those they were removed from)."""
     if not (user and user.is_authenticated):

@@ -28,11 +28,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from twoworlds.accounts.decorators import is_staff_member
-from twoworlds.accounts.services import absolute_url, agencies_of
-from twoworlds.listings.services import active_contacts, is_contact
+from twoworlds.accounts.services import absolute_url, agencies_of, agency_addresses
+from twoworlds.listings.services import active_contacts, contact_addresses, is_contact
 
 from . import queries
-from .emails import agency_addresses, group_addresses, notify, user_addresses
+from .emails import notify, user_addresses
 from .models import (
     AgencyOffer,
     Decision,
@@ -169,7 +169,7 @@ def agency_offers(agency, group, kind, user, message="", offer=None):
         created_by=user,
     )
     notify(
-        group_addresses(group),
+        contact_addresses(group),
         _("%(agency)s offers %(group)s: %(what)s")
         % {"agency": agency.name, "group": group.name, "what": request.get_kind_display()},
         [
@@ -200,12 +200,12 @@ def is_request_party(user, request):
 
 
 def _tell_asking_side(request, subject, paragraphs):
-    to = agency_addresses(request.agency) if request.group_decides else group_addresses(request.group)
+    to = agency_addresses(request.agency) if request.group_decides else contact_addresses(request.group)
     notify(to, subject, paragraphs, request.get_absolute_url())
 
 
 def _tell_deciding_side(request, subject, paragraphs):
-    to = group_addresses(request.group) if request.group_decides else agency_addresses(request.agency)
+    to = contact_addresses(request.group) if request.group_decides else agency_addresses(request.agency)
     notify(to, subject, paragraphs, request.get_absolute_url())
 
 
@@ -283,6 +283,20 @@ def book_room(offer, group, user, data):
     return booking
 
 
+BOOKING_DECIDABLE = (Decision.PENDING,)
+BOOKING_WITHDRAWABLE = (Decision.PENDING, Decision.ACCEPTED)
+
+
+def may_decide_booking(user, booking):
+    """The agency confirms or declines a booking while it waits."""
+    return booking.state in BOOKING_DECIDABLE and queries.is_agency_member(user, booking.offer.agency)
+
+
+def may_withdraw_booking(user, booking):
+    """The group can take a booking back until it has happened or been declined."""
+    return booking.state in BOOKING_WITHDRAWABLE and is_contact(user, booking.group)
+
+
 @transaction.atomic
 def decide_booking(booking, user, accept, reason=""):
     booking = (
@@ -291,7 +305,7 @@ def decide_booking(booking, user, accept, reason=""):
         .get(pk=booking.pk)
     )
     _require_member(user, booking.offer.agency)
-    if booking.state != Decision.PENDING:
+    if booking.state not in BOOKING_DECIDABLE:
         raise ValidationError(_("This booking has already been answered."))
     booking.state = Decision.ACCEPTED if accept else Decision.DECLINED
     booking.reason = reason
@@ -316,7 +330,7 @@ def decide_booking(booking, user, accept, reason=""):
     ]
     if reason:
         paragraphs.append(_("Their note: %(reason)s") % {"reason": reason})
-    notify(group_addresses(booking.group), subject, paragraphs, booking.get_absolute_url())
+    notify(contact_addresses(booking.group), subject, paragraphs, booking.get_absolute_url())
     log.info("Booking %s %s.", booking.pk, booking.state)
     return booking
 
@@ -329,7 +343,7 @@ def withdraw_booking(booking, user):
         .get(pk=booking.pk)
     )
     _require_contact(user, booking.group)
-    if booking.state not in (Decision.PENDING, Decision.ACCEPTED):
+    if booking.state not in BOOKING_WITHDRAWABLE:
         raise ValidationError(_("This booking is no longer open."))
     booking.state = Decision.WITHDRAWN
     booking.decided_at = timezone.now()
@@ -413,7 +427,7 @@ def invite_to_talk(group, user, data, agency=None, survey=None):
     talk.save()
     inviter = talk.agency.name if talk.agency else (user.get_full_name() or user.email)
     notify(
-        group_addresses(group),
+        contact_addresses(group),
         _("An invitation to %(group)s: %(topic)s") % {"group": group.name, "topic": talk.topic},
         [
             _("%(inviter)s invites %(group)s to %(what)s: “%(topic)s”, for %(audience)s.")
@@ -527,7 +541,7 @@ def answer_proposal(talk, user, accept, reason=""):
     if reason:
         paragraphs.append(_("Their note: %(reason)s") % {"reason": reason})
     notify(
-        group_addresses(talk.group),
+        contact_addresses(talk.group),
         (_("Terms accepted: %(topic)s") if accept else _("Terms declined: %(topic)s")) % values,
         paragraphs,
         talk.get_absolute_url(),
@@ -544,7 +558,7 @@ def withdraw_talk(talk, user):
     talk.state = Talk.State.WITHDRAWN
     talk.save()
     notify(
-        group_addresses(talk.group),
+        contact_addresses(talk.group),
         _("Invitation withdrawn: %(topic)s") % {"topic": talk.topic},
         [
             _("The invitation to %(group)s about “%(topic)s” was withdrawn.")
@@ -564,7 +578,7 @@ def add_note(talk, user, text):
     if talk.state != Talk.State.ACCEPTED:
         raise ValidationError(_("Notes are for agreed talks and training days."))
     note = TalkNote.objects.create(talk=talk, author=user, from_group=from_group, text=text)
-    to = _inviting_side_addresses(talk) if from_group else group_addresses(talk.group)
+    to = _inviting_side_addresses(talk) if from_group else contact_addresses(talk.group)
     notify(
         [a for a in to if a.lower() != (user.email or "").lower()],
         _("A planning note: %(topic)s") % {"topic": talk.topic},

@@ -291,8 +291,8 @@ def booking_detail(request, booking_id):
     agency_side = queries.is_agency_member(request.user, booking.offer.agency)
     if not _may_see(request.user, group_side, agency_side):
         return forbidden(request, _("Only the group and the agency involved can see this booking."))
-    may_decide = agency_side and booking.state == Decision.PENDING
-    may_withdraw = group_side and booking.state in (Decision.PENDING, Decision.ACCEPTED)
+    may_decide = services.may_decide_booking(request.user, booking)
+    may_withdraw = services.may_withdraw_booking(request.user, booking)
     form = DecideForm(request.POST or None) if may_decide else None
     if form is not None:
         form.fields["decision"].choices = [("accept", _("Confirm the booking")), ("decline", _("Decline"))]
