@@ -1,5 +1,6 @@
 """`twoworlds demo_data`: load a realistic, deterministic demo directory for Nottingham (see ../demo.py)."""
 
+import logging
 import time
 
 from django.conf import settings
@@ -90,8 +91,13 @@ class Command(BaseCommand):
         from twoworlds.involvement.demo import load_demo_involvement
         from twoworlds.relations.demo import load_demo_relations
 
-        for load in (load_demo_relations, load_demo_involvement, load_demo_influence):
-            load()
+        # Each step logs what it does, as in production; a demo load need not print dozens of them.
+        logging.disable(logging.INFO)
+        try:
+            for load in (load_demo_relations, load_demo_involvement, load_demo_influence):
+                load()
+        finally:
+            logging.disable(logging.NOTSET)
         self.stdout.write(
             "Professionals: nurse@example.org, gp@example.org, grants@example.org and cpn@example.org "
             "(sign in with an emailed link) see their agencies' side under /working-together/."
