@@ -139,7 +139,7 @@ class ScaleDirectory:
             columns = _columns(Group, skip=("id", "slug", "name"))
             cursor.execute(
                 f"INSERT INTO {group_table} (id, slug, name, {', '.join(columns)}) "
-                f"SELECT {_copy_id_sql('g.id', k)}, g.slug {concat} '-{k}', g.name {concat} ' ({town})', "
+                f"SELECT {_copy_id_sql('g.id', k)}, g.slug {concat} '-copy-{k}', g.name {concat} ' ({town})', "
                 f"{', '.join('g.' + c for c in columns)} "
                 f"FROM {group_table} g JOIN bench_base b ON b.group_id = {self._group_key('g.id')}"
             )

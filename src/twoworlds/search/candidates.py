@@ -99,10 +99,12 @@ def _among(column, ids):
 # --- the signals ------------------------------------------------------------------------------------------
 
 
-def keyword(terms, scope, limit=KEYWORD_LIMIT, scan=KEYWORD_SCAN):
+def keyword(terms, scope, limit=KEYWORD_LIMIT, scan=KEYWORD_SCAN, half_typed=None):
     """({document id: keyword score}, capped) for the best `limit` documents in scope."""
     where, params = scope.where()
-    return top_keyword_scores(list(terms), where, params, limit, scan, within=small_scope(scope))
+    return top_keyword_scores(
+        list(terms), where, params, limit, scan, within=small_scope(scope), half_typed=half_typed
+    )
 
 
 def small_scope(scope):

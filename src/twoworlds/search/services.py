@@ -18,7 +18,7 @@ from twoworlds.safety.services import reads_as_crisis
 from . import candidates, ranking, spelling
 from .documents import build_document
 from .geocoding import distance_miles, locate, rebuild_places
-from .keyword import query_terms
+from .keyword import may_be_half_typed, query_terms
 from .models import SearchDocument, SearchFacet, SearchPoint
 from .vectors import rebuild_vectors, update_vectors
 
@@ -267,14 +267,18 @@ def _narrowed(filters):
     return any((filters.category, filters.language, filters.format, filters.day, filters.time))
 
 
-def _rank(query, filters, categories, national, located, *, terms=(), vector=None, neighbours=None):
+def _rank(
+    query, filters, categories, national, located, *, terms=(), half_typed=False, vector=None, neighbours=None
+):
     """(hits for one side (local or national) in order, whether more matched than the hits hold).
 
     Only bounded candidates are scored (candidates.py: the best keyword matches, members of the issues
     named, the nearest in meaning, all with the filters inside the SQL); ranking.combine orders them."""
     scope = _filtered(filters, national, located)
     if query.strip():
-        keyword, more_words = candidates.keyword(terms, scope) if terms else ({}, False)
+        keyword, more_words = ({}, False)
+        if terms:
+            keyword, more_words = candidates.keyword(terms, scope, half_typed=half_typed)
         slugs = [c.slug for c in categories]
         members, more_members = candidates.category_members(slugs, scope)
         similarity = candidates.meaning(
@@ -347,7 +351,10 @@ def find_groups(query="", filters=None):
     categories = matching_categories(corrected)
     terms = query_terms(corrected)
     vector = ranking.query_vector(corrected)
-    ranked = {"terms": terms, "vector": vector, "neighbours": {}}  # neighbours: shared by both sides
+    # One word that is not a whole word the directory uses is taken as half-typed ("tinnit"); a whole word is
+    # looked up as it is, which at a million listings spares merging every word it begins.
+    half_typed = may_be_half_typed(terms) and not spelling.is_known_word(terms[0])
+    ranked = {"terms": terms, "half_typed": half_typed, "vector": vector, "neighbours": {}}
     hits, more = _rank(corrected, filters, categories, national=False, located=located, **ranked)
     national = []
     if corrected or filters.category:

@@ -169,6 +169,11 @@ def forget():
         _cache["vocabulary"] = None
 
 
+def is_known_word(word):
+    """Whether the directory or the taxonomy uses this exact word (so it is not a half-typed one)."""
+    return word in vocabulary()
+
+
 def _known(word, vocab, last):
     # Not the keyword index: its stemming finds "bereavment" (stem "bereav"), but the issue words would not.
     return word in vocab or (last and vocab.has_prefix(word))  # a half-typed last word
