@@ -17,5 +17,15 @@ def directory(db):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_taxonomy():
+    """The in-memory taxonomy (directory.queries.taxonomy) never outlives a test's rolled-back rows."""
+    from twoworlds.directory.queries import forget_taxonomy
+
+    forget_taxonomy()
+    yield
+    forget_taxonomy()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 def restore_seeded_taxonomy(sender, app_config=None, using="default", **kwargs):
@@ -22,4 +22,12 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .models import Category, Language
+        from .queries import forget_taxonomy
+
         post_migrate.connect(restore_seeded_taxonomy, dispatch_uid="twoworlds.directory.seeded_taxonomy")
+        post_migrate.connect(forget_taxonomy, dispatch_uid="twoworlds.directory.forget_taxonomy")
+        for model in (Category, Language):
+            for signal in (post_save, post_delete):
+                uid = f"twoworlds.directory.forget_taxonomy.{model.__name__}"
+                signal.connect(forget_taxonomy, sender=model, dispatch_uid=uid)

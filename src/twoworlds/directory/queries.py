@@ -1,5 +1,9 @@
 """Reads of the directory for other apps and for the public pages."""
 
+import threading
+import time
+from dataclasses import dataclass
+
 from django.db.models import Count, Prefetch, Q
 
 from .models import Category, ContactRoute, Group, Language, Meeting, Organisation, Venue
@@ -71,6 +75,46 @@ def all_categories():
 
 def all_languages():
     return Language.objects.all()
+
+
+TAXONOMY_TTL = 30  # seconds another process's change to the taxonomy may take to show here
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    categories: list  # every category, its parent loaded
+    tree: list  # [(first-level category, [its children])], in the taxonomy's order
+    languages: list
+
+
+_taxonomy_lock = threading.Lock()
+_taxonomy = {"value": None, "read_at": 0.0}
+
+
+def taxonomy():
+    """The issue taxonomy and the languages, for pickers and for reading queries, kept in memory: every search
+    needs them and they change rarely. A change saved in this process clears them at once (signals, see
+    apps.py); one saved by another process shows within TAXONOMY_TTL seconds."""
+    now = time.monotonic()
+    with _taxonomy_lock:
+        cached = _taxonomy["value"]
+        if cached is not None and now - _taxonomy["read_at"] < TAXONOMY_TTL:
+            return cached
+    categories = list(all_categories())  # in the taxonomy's order (position, name)
+    children = {}
+    for category in categories:
+        if category.parent_id is not None:
+            children.setdefault(category.parent_id, []).append(category)
+    tree = [(c, children.get(c.pk, [])) for c in categories if c.parent_id is None]
+    value = Taxonomy(categories=categories, tree=tree, languages=list(all_languages()))
+    with _taxonomy_lock:
+        _taxonomy.update(value=value, read_at=now)
+    return value
+
+
+def forget_taxonomy(**kwargs):
+    with _taxonomy_lock:
+        _taxonomy["value"] = None
 
 
 def venue_points():

@@ -192,7 +192,30 @@ def in_scope(document_ids, scope):
 def scope_ids(scope, limit):
     """The ids of up to `limit` documents in scope, and whether there are more."""
     where, params = scope.where()
-    rows = _rows(f"SELECT d.id FROM search_searchdocument d WHERE {where} LIMIT %s", [*params, limit + 1])
+    if scope.facets:
+        # Found through the first facet's index rows: walking the documents to find the few a facet lets
+        # through would read a large share of them.
+        facet, value = scope.facets[0]
+        rows = _rows(
+            "SELECT d.id FROM search_searchfacet c JOIN search_searchdocument d ON d.id = c.document_id "
+            f"WHERE c.facet = %s AND c.value = %s AND {where} LIMIT %s",
+            [facet, value, *params, limit + 1],
+        )
+    else:
+        rows = _rows(f"SELECT d.id FROM search_searchdocument d WHERE {where} LIMIT %s", [*params, limit + 1])
+    return [d for (d,) in rows[:limit]], len(rows) > limit
+
+
+def _in_name_order(ids, where, params, limit):
+    """(Those of these few ids in scope, in name order, at most `limit`; capped)."""
+    if not ids:
+        return [], False
+    among, id_params = _among("d.id", ids)
+    rows = _rows(
+        f"SELECT d.id FROM search_searchdocument d WHERE {among} AND {where} "
+        "ORDER BY d.sort_name, d.id LIMIT %s",
+        [*id_params, *params, limit + 1],
+    )
     return [d for (d,) in rows[:limit]], len(rows) > limit
 
 
@@ -262,6 +285,9 @@ def filtered(scope, limit=None):
     then those without a point (online, telephone) in name order."""
     limit = HIT_LIMIT if limit is None else limit
     where, params = scope.where()
+    within = small_scope(scope)
+    if within is not None:
+        return _in_name_order(within, where, params, limit)
     if scope.box is None and scope.facets:
         # Found through the first facet's index rows, then put in name order: ordering the whole directory
         # by name to find the few a narrow filter lets through would walk all of it.

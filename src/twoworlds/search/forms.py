@@ -57,13 +57,14 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        taxonomy = directory.taxonomy()
         self.fields["language"].choices = [("", _("Any language"))] + [
-            (language.code, language.name) for language in directory.all_languages()
+            (language.code, language.name) for language in taxonomy.languages
         ]
         categories = [("", _("Any issue"))]
-        for category in directory.category_tree():
+        for category, children in taxonomy.tree:
             categories.append((category.slug, category.name))
-            categories += [(child.slug, f"— {child.name}") for child in category.children.all()]
+            categories += [(child.slug, f"— {child.name}") for child in children]
         self.fields["category"].choices = categories
 
     def clean_q(self):

@@ -206,7 +206,7 @@ def matching_categories(text):
     text = (text or "").strip()
     if not text:
         return []
-    categories = list(directory.all_categories())
+    categories = directory.taxonomy().categories
     matchers = _category_matchers(tuple((c.pk, c.name, c.lay_terms) for c in categories))
     found = []
     for category in categories:

@@ -20,7 +20,7 @@ def stroke_and_carers(db):
         group(f"Stroke Club {n}", [stroke], description="After a stroke, time together. " * (n + 1))
         group(f"Carers Time {n}", [carers], description="Time out for carers, and time to talk.")
     group("Stroke Association", [stroke], description="Stroke help, any time.", group_type="national")
-    group("Carers Trust", [carers], description="For carers of someone after a stroke.", group_type="national")
+    group("Carers Trust", [carers], description="Carers of someone after a stroke.", group_type="national")
     group("Time To Talk UK", [carers], description="Talking therapies.", group_type="national")
     rebuild_index()
     keyword.forget_document_counts()
