@@ -192,9 +192,9 @@ def in_scope(document_ids, scope):
 def scope_ids(scope, limit):
     """The ids of up to `limit` documents in scope, and whether there are more."""
     where, params = scope.where()
-    if scope.facets:
+    if scope.facets and not scope.national:
         # Found through the first facet's index rows: walking the documents to find the few a facet lets
-        # through would read a large share of them.
+        # through would read a large share of them. (National organisations are few: their own index.)
         facet, value = scope.facets[0]
         rows = _rows(
             "SELECT d.id FROM search_searchfacet c JOIN search_searchdocument d ON d.id = c.document_id "
@@ -231,13 +231,16 @@ def meaning(vector, scope, k, floor, restrict, memo=None):
         return {}
     from . import vectors
 
-    wanted = k
     if restrict:
         allowed, more = scope_ids(scope, ALLOWED_LIMIT)
         if not more:
             found = vectors.nearest(vector, k=min(k, len(allowed)), allowed=set(allowed)) if allowed else []
-            return {d: float(s) for d, s in found if s >= floor}
-        k *= MEANING_OVERFETCH
+        else:
+            found = vectors.nearest(
+                vector, k=k * MEANING_OVERFETCH, passes=lambda ids: in_scope(ids, scope)
+            )[:k]
+        return {d: float(s) for d, s in found if s >= floor}
+    wanted = k
     memo = {} if memo is None else memo
     if k not in memo:
         memo[k] = vectors.nearest(vector, k=k)

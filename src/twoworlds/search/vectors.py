@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from . import embeddings
@@ -431,10 +431,12 @@ def candidate_count(k, exact):
     return k + 8 if exact else k + max(RERANK_MIN, k // 4)
 
 
-def nearest(query_vector, k=100, allowed=None):
+def nearest(query_vector, k=100, allowed=None, passes=None):
     """The k documents nearest in meaning to the query vector, as [(document id, cosine similarity)], most
     similar first. `allowed` (a set or dict of document ids, e.g. what the filters let through) limits them.
-    An empty list when there is no vector (model unavailable) or nothing indexed."""
+    `passes`: a function from candidate ids to those of them that may be returned (filters too broad to list
+    as `allowed`), asked before the candidates' vectors are read. An empty list when there is no vector (model
+    unavailable) or nothing indexed."""
     if query_vector is None or k <= 0:
         return []
     query = np.asarray(query_vector, dtype=np.float32).reshape(-1)
@@ -447,11 +449,14 @@ def nearest(query_vector, k=100, allowed=None):
     candidate_ids = list(
         dict.fromkeys(index.candidates(query, candidate_count(k, index.exact), allowed).tolist())
     )
+    if passes is not None and candidate_ids:
+        passed = passes(candidate_ids)
+        candidate_ids = [d for d in candidate_ids if d in passed]
     if not candidate_ids:
         return []
     # Confirm against the database: a document deleted by another process (or without telling search) is
     # dropped, and for graph candidates the stored vectors give the exact similarity.
-    rows = list(SearchVector.objects.filter(pk__in=candidate_ids).values_list("pk", "vector"))
+    rows = _stored_vectors(candidate_ids)
     gone = set(candidate_ids) - {pk for pk, _ in rows}
     if gone:
         with _Process.lock:
@@ -462,6 +467,23 @@ def nearest(query_vector, k=100, allowed=None):
     similarities = _matrix([raw for _, raw in rows]) @ query
     order = np.argsort(-similarities, kind="stable")[:k]
     return [(int(ids[i]), float(similarities[i])) for i in order]
+
+
+def _stored_vectors(document_ids):
+    """[(document id, stored vector bytes)] for those of these documents that have one (plain SQL: this is on
+    every search's path, and the ORM's per-row work would double its cost)."""
+    table = SearchVector._meta.db_table
+    found = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(document_ids), 900):
+            chunk = document_ids[start : start + 900]
+            if connection.vendor == "postgresql":
+                among, params = "document_id = ANY(%s)", [chunk]
+            else:
+                among, params = f"document_id IN ({', '.join(['%s'] * len(chunk))})", chunk
+            cursor.execute(f"SELECT document_id, vector FROM {table} WHERE {among}", params)
+            found += [(pk, bytes(raw)) for pk, raw in cursor.fetchall()]
+    return found
 
 
 def _embed_and_store(rows, stored_hashes=None):

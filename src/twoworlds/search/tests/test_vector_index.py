@@ -85,6 +85,22 @@ def test_allowed_limits_the_results_to_those_documents(listings):
     )
 
 
+def test_passes_filters_the_candidates_before_their_vectors_are_read(listings, django_assert_num_queries):
+    asked = []
+
+    def passes(ids):
+        asked.append(list(ids))
+        return {listings["stroke"]}
+
+    query = embeddings.embed_query("tinnitus")
+    vectors.nearest(query)  # loads the index
+    with django_assert_num_queries(1):  # the passing candidate's vector only
+        found = vectors.nearest(query, passes=passes)
+    assert [d for d, _ in found] == [listings["stroke"]]
+    assert set(asked[0]) == set(listings.values())
+    assert vectors.nearest(query, passes=lambda ids: set()) == []
+
+
 def test_similarities_are_cosines_in_order(listings):
     found = vectors.nearest(embeddings.embed_query("ringing in my ears"))
     similarities = [s for _, s in found]
