@@ -17,13 +17,20 @@ def directory(db):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_taxonomy():
-    """The in-memory taxonomy (directory.queries.taxonomy) never outlives a test's rolled-back rows."""
+def _fresh_caches():
+    """What processes keep in memory (the taxonomy, the spelling vocabulary, keyword document counts) never
+    outlives a test's rolled-back rows."""
     from twoworlds.directory.queries import forget_taxonomy
+    from twoworlds.search import keyword, spelling
 
-    forget_taxonomy()
+    def forget():
+        forget_taxonomy()
+        spelling.forget()
+        keyword.forget_document_counts()
+
+    forget()
     yield
-    forget_taxonomy()
+    forget()
 
 
 @pytest.fixture(autouse=True)

@@ -86,7 +86,9 @@ def top_keyword_scores(terms, where, params, limit, scan, within=None, half_type
     if half_typed is None:
         half_typed = may_be_half_typed(terms)
     if within is not None:
-        where = f"d.id IN ({', '.join(['%s'] * len(within))}) AND {where}" if within else "1 = 0"
+        if not within:
+            return {}, False
+        where = f"d.id IN ({', '.join(['%s'] * len(within))}) AND {where}"
         params = [*within, *params]
     if connection.vendor == "postgresql":
         rows = _postgres_scan(terms, where, params, scan + 1, half_typed)
@@ -127,8 +129,6 @@ def _sqlite_scan_by_id(phrases, within, where, params):
     """(id, BM25) of the matches among these few ids. The rowid IN (...) makes FTS5 look each id up rather
     than walk every match; bm25() would count every word's documents again for each id, so the score is
     worked out here."""
-    if not within:
-        return []
     marks = ", ".join(f"highlight(search_fts, {column}, char(2), char(3))" for column in range(4))
     with connection.cursor() as cursor:
         cursor.execute(
