@@ -79,7 +79,8 @@ def _rows(sql, params):
         return cursor.fetchall()
 
 
-def _chunks(ids):
+def chunks(ids):
+    """The ids in lists short enough for one IN (...) (SQLite's limit on variables)."""
     ids = list(ids)
     for start in range(0, len(ids), CHUNK):
         yield ids[start : start + CHUNK]
@@ -89,7 +90,7 @@ def _placeholders(values):
     return ", ".join(["%s"] * len(values))
 
 
-def _among(column, ids):
+def among(column, ids):
     """(SQL, params) for `column` being one of these ids: one array parameter on PostgreSQL."""
     if connection.vendor == "postgresql":
         return f"{column} = ANY(%s)", [list(ids)]
@@ -165,11 +166,11 @@ def categories_of(document_ids, slugs):
     listed = {}
     if not slugs:
         return listed
-    for chunk in _chunks(document_ids):
-        among, ids = _among("document_id", chunk)
+    for chunk in chunks(document_ids):
+        condition, ids = among("document_id", chunk)
         rows = _rows(
             "SELECT document_id, value FROM search_searchfacet WHERE facet = 'cat' "
-            f"AND value IN ({_placeholders(slugs)}) AND {among}",
+            f"AND value IN ({_placeholders(slugs)}) AND {condition}",
             [*slugs, *ids],
         )
         for document_id, slug in rows:
@@ -182,9 +183,10 @@ def in_scope(document_ids, scope):
     """Those of these documents the scope lets through."""
     where, params = scope.where()
     passed = set()
-    for chunk in _chunks(document_ids):
-        among, ids = _among("d.id", chunk)
-        rows = _rows(f"SELECT d.id FROM search_searchdocument d WHERE {among} AND {where}", [*ids, *params])
+    for chunk in chunks(document_ids):
+        condition, ids = among("d.id", chunk)
+        sql = f"SELECT d.id FROM search_searchdocument d WHERE {condition} AND {where}"
+        rows = _rows(sql, [*ids, *params])
         passed.update(d for (d,) in rows)
     return passed
 
@@ -212,9 +214,9 @@ def _in_name_order(ids, where, params, limit):
     """(Those of these few ids in scope, in name order, at most `limit`; capped)."""
     if not ids:
         return [], False
-    among, id_params = _among("d.id", ids)
+    condition, id_params = among("d.id", ids)
     rows = _rows(
-        f"SELECT d.id FROM search_searchdocument d WHERE {among} AND {where} "
+        f"SELECT d.id FROM search_searchdocument d WHERE {condition} AND {where} "
         "ORDER BY d.sort_name, d.id LIMIT %s",
         [*id_params, *params, limit + 1],
     )
@@ -238,9 +240,8 @@ def meaning(vector, scope, k, floor, restrict, memo=None):
         if not more:
             found = vectors.nearest(vector, k=min(k, len(allowed)), allowed=set(allowed)) if allowed else []
         else:
-            found = vectors.nearest(
-                vector, k=k * MEANING_OVERFETCH, passes=lambda ids: in_scope(ids, scope)
-            )[:k]
+            in_filters = lambda ids: in_scope(ids, scope)  # noqa: E731 - read as a condition
+            found = vectors.nearest(vector, k=k * MEANING_OVERFETCH, passes=in_filters)[:k]
         return {d: float(s) for d, s in found if s >= floor}
     wanted = k
     memo = {} if memo is None else memo
@@ -261,9 +262,9 @@ def listing_of(document_ids):
 
     group_id = SearchDocument._meta.get_field("group").target_field.to_python  # UUIDs: text on SQLite
     found = {}
-    for chunk in _chunks(document_ids):
-        among, ids = _among("id", chunk)
-        rows = _rows(f"SELECT id, group_id, sort_name FROM search_searchdocument WHERE {among}", ids)
+    for chunk in chunks(document_ids):
+        condition, ids = among("id", chunk)
+        rows = _rows(f"SELECT id, group_id, sort_name FROM search_searchdocument WHERE {condition}", ids)
         found.update((d, (group_id(g), n)) for d, g, n in rows)
     return found
 
@@ -272,9 +273,10 @@ def points_of(document_ids, box=None):
     """{document id: [(latitude, longitude)]} for these documents' points (inside the box, if given), and the
     set of these documents that have any point at all."""
     points, with_points = {}, set()
-    for chunk in _chunks(document_ids):
-        among, ids = _among("document_id", chunk)
-        rows = _rows(f"SELECT document_id, latitude, longitude FROM search_searchpoint WHERE {among}", ids)
+    for chunk in chunks(document_ids):
+        condition, ids = among("document_id", chunk)
+        sql = f"SELECT document_id, latitude, longitude FROM search_searchpoint WHERE {condition}"
+        rows = _rows(sql, ids)
         for document_id, lat, lon in rows:
             with_points.add(document_id)
             if box is None or (box[0] <= lat <= box[1] and box[2] <= lon <= box[3]):

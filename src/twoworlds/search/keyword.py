@@ -85,12 +85,11 @@ def top_keyword_scores(terms, where, params, limit, scan, within=None, half_type
         return {}, False
     if half_typed is None:
         half_typed = may_be_half_typed(terms)
-    if within is not None:
-        if not within:
-            return {}, False
-        where = f"d.id IN ({', '.join(['%s'] * len(within))}) AND {where}"
-        params = [*within, *params]
+    if within is not None and not within:
+        return {}, False
     if connection.vendor == "postgresql":
+        if within is not None:
+            where, params = f"d.id = ANY(%s) AND {where}", [list(within), *params]
         rows = _postgres_scan(terms, where, params, scan + 1, half_typed)
     elif within is not None:
         rows = _sqlite_scan_by_id(_sqlite_phrases(terms, half_typed), within, where, params)

@@ -472,16 +472,14 @@ def nearest(query_vector, k=100, allowed=None, passes=None):
 def _stored_vectors(document_ids):
     """[(document id, stored vector bytes)] for those of these documents that have one (plain SQL: this is on
     every search's path, and the ORM's per-row work would double its cost)."""
-    table = SearchVector._meta.db_table
+    from .candidates import among, chunks
+
     found = []
     with connection.cursor() as cursor:
-        for start in range(0, len(document_ids), 900):
-            chunk = document_ids[start : start + 900]
-            if connection.vendor == "postgresql":
-                among, params = "document_id = ANY(%s)", [chunk]
-            else:
-                among, params = f"document_id IN ({', '.join(['%s'] * len(chunk))})", chunk
-            cursor.execute(f"SELECT document_id, vector FROM {table} WHERE {among}", params)
+        for chunk in chunks(document_ids):
+            condition, params = among("document_id", chunk)
+            table = SearchVector._meta.db_table
+            cursor.execute(f"SELECT document_id, vector FROM {table} WHERE {condition}", params)
             found += [(pk, bytes(raw)) for pk, raw in cursor.fetchall()]
     return found
 

@@ -70,9 +70,25 @@ def test_a_common_word_is_left_out_only_in_a_large_directory(stroke_and_carers, 
     assert keyword._without_common(['"time"', '"together"']) == ['"together"']
 
 
-def test_a_whole_word_is_looked_up_whole_and_a_half_typed_one_as_a_prefix(stroke_and_carers):
-    assert find_groups("strok").total == 6  # half-typed: every stroke club
-    assert {h.document_id for h in find_groups("stroke").hits} >= {
-        d for d in SearchDocument.objects.filter(name__startswith="Stroke Club").values_list("pk", flat=True)
-    }
+def test_a_whole_word_is_looked_up_whole_and_a_half_typed_one_as_a_prefix(stroke_and_carers, monkeypatch):
+    asked = []
+    real = candidates.top_keyword_scores
+
+    def spy(terms, *args, half_typed=None, **kwargs):
+        asked.append((terms, half_typed))
+        return real(terms, *args, half_typed=half_typed, **kwargs)
+
+    monkeypatch.setattr(candidates, "top_keyword_scores", spy)
+    assert {h.document_id for h in find_groups("strok").hits} >= stroke_clubs()
+    assert asked[0] == (["strok"], True)  # not a word the directory uses: half-typed
+    asked.clear()
+    assert {h.document_id for h in find_groups("stroke").hits} >= stroke_clubs()
+    assert asked[0] == (["stroke"], False)  # a whole word: no prefix merge
+    asked.clear()
+    find_groups("stroke club")
+    assert asked[0] == (["stroke", "club"], False)  # in a sentence the last word is whole
     assert keyword.may_be_half_typed(["carers"]) and not keyword.may_be_half_typed(["my", "carers"])
+
+
+def stroke_clubs():
+    return set(SearchDocument.objects.filter(name__startswith="Stroke Club").values_list("pk", flat=True))
